@@ -1,0 +1,30 @@
+package dev.teto.data.api.model;
+
+import dev.teto.data.api.validation.Check;
+
+import java.time.Instant;
+import java.util.UUID;
+
+public record NewUserSession(
+        UUID userId,
+        String tokenHash,
+        String refreshTokenHash,
+        String ipAddress,
+        String userAgent,
+        Instant expiresAt) {
+
+    public NewUserSession validate() {
+        Check.id("userId", userId);
+        Check.required("tokenHash", tokenHash);
+        Check.secretMaxLength("tokenHash", tokenHash, 255);
+        Check.secretMaxLength("refreshTokenHash", refreshTokenHash, 255);
+        Check.ipAddress("ipAddress", ipAddress);
+        Check.required("expiresAt", expiresAt);
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "NewUserSession[userId=" + userId + ", expiresAt=" + expiresAt + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.teto.data.api.repository;
+
+import dev.teto.data.api.Page;
+import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.TimeRange;
+import dev.teto.data.api.model.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Taking the test. Each call is one transaction, so an assessment never shows half an answer or a completion
+ * without its profile.
+ */
+public interface AssessmentFlow {
+    /**
+     * Starts an in-progress assessment for the user, with {@code total_questions} taken from the active questions
+     * of {@code version}.
+     *
+     * @throws dev.teto.data.api.error.NotFoundException for a missing or deleted user
+     * @throws dev.teto.data.api.error.ValidationException when the version has no active questions
+     */
+    Assessment start(UUID userId, String version);
+
+    /**
+     * Saves an answer. Idempotent: answering the same question again replaces the earlier answer, and
+     * {@code questions_answered} counts each question once, even under concurrent calls.
+     *
+     * @throws dev.teto.data.api.error.ConflictException when the assessment is not in progress
+     */
+    Answer answer(UUID assessmentId, AnswerInput answer);
+
+    /** Saves many answers in one transaction and one batch; same rules as {@link #answer}. Returns them in input order. */
+    List<Answer> answerAll(UUID assessmentId, List<AnswerInput> answers);
+
+    /** Completes with the scorer configured on the builder. */
+    Profile complete(UUID assessmentId);
+
+    /**
+     * Scores the answers, marks the assessment completed (status, {@code completed_at}, {@code duration_seconds})
+     * and stores the profile, in one transaction: if any part fails, nothing changes.
+     *
+     * @throws dev.teto.data.api.error.ConflictException unless in progress with every question answered
+     */
+    Profile complete(UUID assessmentId, dev.teto.data.api.scoring.ProfileScorer scorer);
+}

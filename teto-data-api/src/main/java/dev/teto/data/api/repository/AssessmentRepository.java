@@ -1,0 +1,23 @@
+package dev.teto.data.api.repository;
+
+import dev.teto.data.api.Page;
+import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.TimeRange;
+import dev.teto.data.api.model.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Assessments. To run a test (start, answer, complete) use {@link AssessmentFlow}. */
+public interface AssessmentRepository {
+    Assessment create(NewAssessment assessment);
+
+    Optional<Assessment> findById(UUID id);
+
+    Assessment update(UUID id, AssessmentUpdate update);
+
+    /** Newest first; a null status matches any. */
+    Page<Assessment> listByUser(UUID userId, String status, PageRequest page);
+}

@@ -1,0 +1,29 @@
+package dev.teto.data.api.repository;
+
+import dev.teto.data.api.Page;
+import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.TimeRange;
+import dev.teto.data.api.model.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Profiles: the scored results. {@link AssessmentFlow#complete} writes them; imports may create directly. */
+public interface ProfileRepository {
+    /** @throws dev.teto.data.api.error.DuplicateException when the assessment already has a profile */
+    Profile create(NewProfile profile);
+
+    Optional<Profile> findById(UUID id);
+
+    Optional<Profile> findByAssessment(UUID assessmentId);
+
+    /** The user's most recent profile. */
+    Optional<Profile> findLatestByUser(UUID userId);
+
+    Profile update(UUID id, ProfileUpdate update);
+
+    /** Newest first. */
+    Page<Profile> listByPersonalityType(String personalityType, PageRequest page);
+}

@@ -1,0 +1,31 @@
+package dev.teto.data.api.repository;
+
+import dev.teto.data.api.Page;
+import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.TimeRange;
+import dev.teto.data.api.model.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The question bank, versioned. */
+public interface QuestionRepository {
+    Question create(NewQuestion question);
+
+    /** All or nothing: one transaction, one batch. */
+    List<Question> createAll(List<NewQuestion> questions);
+
+    Optional<Question> findById(UUID id);
+
+    Question update(UUID id, QuestionUpdate update);
+
+    /** Active questions of a version, by {@code order_index}. */
+    List<Question> listActive(String version);
+
+    /** Active questions of a category across versions, by version then {@code order_index}. */
+    List<Question> listActiveByCategory(String category);
+
+    int countActive(String version);
+}

@@ -1,0 +1,30 @@
+package dev.teto.data.api.repository;
+
+import dev.teto.data.api.Page;
+import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.TimeRange;
+import dev.teto.data.api.model.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The activity log: append-only and partitioned by month, so there is no update. A row outside the prepared
+ * partitions lands in the default partition; {@link #ensurePartitions} prepares months ahead.
+ */
+public interface UserActivityRepository {
+    UserActivity record(NewUserActivity activity);
+
+    /** One statement for the whole batch. */
+    int recordAll(List<NewUserActivity> activities);
+
+    Optional<UserActivity> findById(UUID id);
+
+    /** Oldest first within the range. */
+    Page<UserActivity> listByUser(UUID userId, TimeRange range, PageRequest page);
+
+    /** Creates the monthly partitions from this month to {@code monthsAhead} months on; returns how many it made. */
+    int ensurePartitions(int monthsAhead);
+}
