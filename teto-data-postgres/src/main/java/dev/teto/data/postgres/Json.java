@@ -1,0 +1,42 @@
+package dev.teto.data.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.teto.data.api.error.DataAccessException;
+import dev.teto.data.api.error.ValidationException;
+
+import java.util.Map;
+
+/** JSONB columns are JSON objects; the api carries them as {@code Map<String, Object>}. */
+final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private Json() {
+    }
+
+    /** For binding with {@code CAST(:x AS jsonb)}; null stays null. */
+    static String write(String field, Map<String, Object> value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new ValidationException(field, "<map>", "cannot be written as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    static Map<String, Object> read(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(json, OBJECT);
+        } catch (JsonProcessingException e) {
+            throw new DataAccessException("a JSONB column does not hold a JSON object", e);
+        }
+    }
+}
