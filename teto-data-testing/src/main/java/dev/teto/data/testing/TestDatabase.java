@@ -1,0 +1,209 @@
+package dev.teto.data.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import dev.teto.data.api.PostgresOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fresh, empty schema of its own in the {@linkplain PostgresServers#shared() shared server}, dropped (CASCADE) by
+ * {@link #close()}. Tests that each use their own {@code TestDatabase} cannot see each other's tables.
+ *
+ * <p>The helper methods {@link #execute}, {@link #count(String)} and {@link #count(String, Object...)} run in this
+ * schema and rethrow {@link SQLException} as {@link IllegalStateException} (the SQLException is the cause).
+ */
+public final class TestDatabase implements AutoCloseable {
+
+    /** Pool size preset in {@link #options()}: tests rarely need more and the server is shared. */
+    public static final int DEFAULT_POOL_SIZE = 8;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
+
+    private final PostgresServer server;
+    private final String schema;
+    private final String jdbcUrl;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private TestDatabase(PostgresServer server, String schema) {
+        this.server = server;
+        this.schema = schema;
+        String base = server.jdbcUrl();
+        this.jdbcUrl = base + (base.indexOf('?') >= 0 ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /**
+     * Creates a new schema {@code t_<hint>_<8 hex>} in the shared server (starting that server if needed).
+     *
+     * @param nameHint readable part of the schema name, e.g. the test class name; sanitized to {@code [a-z0-9_]},
+     *                 at most 30 characters
+     */
+    public static TestDatabase create(String nameHint) {
+        return create(PostgresServers.shared(), nameHint);
+    }
+
+    static TestDatabase create(PostgresServer server, String nameHint) {
+        Objects.requireNonNull(server, "server");
+        String schema = SchemaNames.newSchemaName(nameHint);
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+                Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA \"" + schema + "\"");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create schema " + schema + " in " + server + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.debug("Created schema {} in {}", schema, server);
+        return new TestDatabase(server, schema);
+    }
+
+    /** Name of this database's schema; a plain lower-case identifier, no quoting needed. */
+    public String schema() {
+        return schema;
+    }
+
+    /** JDBC URL of the server's main database with {@code currentSchema} set to {@link #schema()}. */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String username() {
+        return server.username();
+    }
+
+    public String password() {
+        return server.password();
+    }
+
+    public PostgresServer server() {
+        return server;
+    }
+
+    /**
+     * Options for {@code TetoData.builder().postgres(...)}: this URL, user, password and schema, a pool of
+     * {@value #DEFAULT_POOL_SIZE} (1 idle) and migrations on. Adjust with {@code options().toBuilder()}.
+     */
+    public PostgresOptions options() {
+        return PostgresOptions.builder()
+                .jdbcUrl(jdbcUrl)
+                .username(server.username())
+                .password(server.password())
+                .schema(schema)
+                .maximumPoolSize(DEFAULT_POOL_SIZE)
+                .minimumIdle(1)
+                .runMigrations(true)
+                .build();
+    }
+
+    /** A new connection whose search_path is this schema. The caller closes it. */
+    public Connection openConnection() throws SQLException {
+        Connection c = DriverManager.getConnection(jdbcUrl, server.username(), server.password());
+        try {
+            c.setSchema(schema);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs one statement in this schema, or, without parameters, a script of several statements separated by
+     * {@code ;}. Parameters bind to {@code ?} placeholders through {@link PreparedStatement#setObject}.
+     */
+    public void execute(String sql, Object... params) {
+        Objects.requireNonNull(sql, "sql");
+        try (Connection c = openConnection()) {
+            if (params == null || params.length == 0) {
+                try (Statement s = c.createStatement()) {
+                    s.execute(sql);
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    bind(ps, params);
+                    ps.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /**
+     * Row count of a table in this schema, e.g. {@code count("users")}. An argument that is not a plain
+     * (optionally schema-qualified) identifier is run as a counting query instead, like
+     * {@link #count(String, Object...)}.
+     */
+    public long count(String table) {
+        Objects.requireNonNull(table, "table");
+        String t = table.trim();
+        if (TABLE_NAME.matcher(t).matches()) {
+            return count("SELECT count(*) FROM " + t, new Object[0]);
+        }
+        return count(t, new Object[0]);
+    }
+
+    /**
+     * Runs a query in this schema and returns the first column of its single row as a long, e.g.
+     * {@code count("SELECT count(*) FROM users WHERE email = ?", email)}.
+     */
+    public long count(String sql, Object... params) {
+        Objects.requireNonNull(sql, "sql");
+        try (Connection c = openConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("Query returned no row: " + sql);
+                }
+                long value = rs.getLong(1);
+                if (rs.wasNull()) {
+                    throw new IllegalStateException("Query returned NULL: " + sql);
+                }
+                return value;
+            }
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    /** Drops the schema and everything in it. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+                Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+            LOG.debug("Dropped schema {}", schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop schema " + schema + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TestDatabase[" + schema + " in " + server + "]";
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        if (params == null) {
+            return;
+        }
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    private static IllegalStateException failed(String sql, SQLException e) {
+        return new IllegalStateException("SQL failed [" + e.getSQLState() + "] " + e.getMessage() + "\n  in: " + sql, e);
+    }
+}
