@@ -24,20 +24,23 @@ import java.util.function.Function;
 /** The pool, the Jdbi instance over it, and the pooled repositories. */
 final class PostgresStore implements RelationalStore {
     private final HikariDataSource pool;
-    private final Jdbi jdbi;
+    private final SqlExecutor executor;
     private final ProfileScorer defaultScorer;
     private final JdbiRepositories pooled;
 
     PostgresStore(HikariDataSource pool, ProfileScorer defaultScorer) {
         this.pool = pool;
-        this.jdbi = Jdbi.create(pool).registerArgument(new InstantArgumentFactory());
+        Jdbi jdbi = Jdbi.create(pool)
+                .registerArgument(new InstantArgumentFactory())
+                .registerArgument(new UuidArgumentFactory());
+        this.executor = SqlExecutor.pooled(jdbi);
         this.defaultScorer = defaultScorer;
-        this.pooled = new JdbiRepositories(SqlExecutor.pooled(jdbi), defaultScorer);
+        this.pooled = new JdbiRepositories(executor, defaultScorer);
     }
 
     @Override
     public <R> R inTransaction(Function<TetoRepositories, R> work) {
-        return SqlExecutor.pooled(jdbi).inTransaction(
+        return executor.inTransaction(
                 handle -> work.apply(new JdbiRepositories(SqlExecutor.bound(handle), defaultScorer)));
     }
 

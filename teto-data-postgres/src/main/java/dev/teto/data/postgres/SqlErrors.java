@@ -5,6 +5,7 @@ import dev.teto.data.api.error.DuplicateException;
 import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.error.TetoDataException;
 import dev.teto.data.api.error.ValidationException;
+import org.jdbi.v3.core.JdbiException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -50,13 +51,17 @@ final class SqlErrors {
     private SqlErrors() {
     }
 
-    static TetoDataException translate(RuntimeException e) {
-        if (e instanceof TetoDataException typed) {
-            return typed;
+    /**
+     * Database failures become api exceptions; anything else (the caller's own exception thrown inside
+     * {@code inTransaction}, a scorer's bug) passes through unchanged.
+     */
+    static RuntimeException translate(RuntimeException e) {
+        if (e instanceof TetoDataException) {
+            return e;
         }
         SQLException sql = findSqlException(e);
         if (sql == null) {
-            return new DataAccessException("PostgreSQL call failed", e);
+            return e instanceof JdbiException ? new DataAccessException("PostgreSQL call failed", e) : e;
         }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         ServerErrorMessage server = sql instanceof PSQLException p ? p.getServerErrorMessage() : null;

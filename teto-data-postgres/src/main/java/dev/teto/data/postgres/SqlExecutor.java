@@ -37,10 +37,12 @@ abstract class SqlExecutor {
 
         @Override
         <R> R inTransaction(HandleCallback<R, RuntimeException> work) {
-            try {
-                return jdbi.inTransaction(handle -> {
-                    begin(handle);
-                    return work.withHandle(handle);
+            // open() rather than jdbi.inTransaction(): Jdbi would reuse a handle already open on this thread, and
+            // a pooled call made inside TetoData.inTransaction must not join that transaction.
+            try (Handle handle = jdbi.open()) {
+                return handle.inTransaction(h -> {
+                    begin(h);
+                    return work.withHandle(h);
                 });
             } catch (RuntimeException e) {
                 throw SqlErrors.translate(e);

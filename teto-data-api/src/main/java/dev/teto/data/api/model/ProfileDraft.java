@@ -56,7 +56,8 @@ public record ProfileDraft(
     }
 
     static void checkTextList(String field, List<String> values) {
-        if (values != null && values.contains(null)) {
+        // Iterate rather than contains(null): immutable lists (List.of) throw on a null probe.
+        if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
             throw new dev.teto.data.api.error.ValidationException(field, values, "must not contain null");
         }
     }

@@ -4,6 +4,7 @@ import dev.teto.data.api.error.ValidationException;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -119,7 +120,8 @@ public final class Check {
 
     /** JSON object columns: keys must be non-null strings so the value round-trips through JSONB. */
     public static Map<String, Object> jsonObject(String field, Map<String, Object> value) {
-        if (value != null && value.containsKey(null)) {
+        // Iterate rather than containsKey(null): immutable maps (Map.of) throw on a null probe.
+        if (value != null && value.keySet().stream().anyMatch(Objects::isNull)) {
             throw new ValidationException(field, value, "must not contain a null key");
         }
         return value;

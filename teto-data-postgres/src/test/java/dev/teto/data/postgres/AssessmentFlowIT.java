@@ -1,0 +1,295 @@
+package dev.teto.data.postgres;
+
+import dev.teto.data.api.TetoData;
+import dev.teto.data.api.error.ConflictException;
+import dev.teto.data.api.error.NotFoundException;
+import dev.teto.data.api.error.TetoDataException;
+import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.api.model.Answer;
+import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.NewAssessment;
+import dev.teto.data.api.model.NewQuestion;
+import dev.teto.data.api.model.Profile;
+import dev.teto.data.api.model.ProfileDraft;
+import dev.teto.data.api.model.Question;
+import dev.teto.data.api.model.User;
+import dev.teto.data.api.repository.AssessmentFlow;
+import dev.teto.data.api.scoring.ScoringInput;
+import dev.teto.data.testing.TestDatabase;
+import dev.teto.data.testing.TetoPostgresTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static dev.teto.data.postgres.Fixtures.json;
+import static dev.teto.data.postgres.Fixtures.assertRejected;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Start, answer, complete. Each test uses its own question-set version (4 active + 1 inactive questions). */
+@TetoPostgresTest
+class AssessmentFlowIT {
+    private TetoData data;
+    private TestDatabase db;
+    private AssessmentFlow flow;
+    private User user;
+    private String version;
+    private List<Question> questions;
+
+    @BeforeEach
+    void setUp(TetoData data, TestDatabase db) {
+        this.data = data;
+        this.db = db;
+        this.flow = data.assessmentFlow();
+        this.user = Fixtures.user(data);
+        this.version = Fixtures.version();
+        this.questions = Fixtures.likertQuestions(data, version, 4);
+        data.questions().create(new NewQuestion("retired", "c", null, 99, null, null, version, false));
+    }
+
+    private Assessment assessment(UUID id) {
+        return data.assessments().findById(id).orElseThrow();
+    }
+
+    private long answerRows(UUID assessmentId) {
+        return db.count("SELECT count(*) FROM answers WHERE assessment_id = ?", assessmentId);
+    }
+
+    private Assessment startAndAnswerAll() {
+        Assessment a = flow.start(user.id(), version);
+        flow.answerAll(a.id(), List.of(AnswerInput.likert(questions.get(0).id(), 5), AnswerInput.likert(questions.get(1).id(), 4),
+                AnswerInput.likert(questions.get(2).id(), 3), AnswerInput.likert(questions.get(3).id(), 2)));
+        return a;
+    }
+
+    @Test
+    void startTakesTotalFromTheActiveQuestionSet() {
+        Assessment a = flow.start(user.id(), version);
+        assertEquals(Assessment.IN_PROGRESS, a.status());
+        assertEquals(user.id(), a.userId());
+        assertEquals(version, a.version());
+        assertEquals(4, a.totalQuestions(), "4 active questions; the inactive one does not count");
+        assertEquals(0, a.questionsAnswered());
+        assertNotNull(a.startedAt());
+        assertNull(a.completedAt());
+        assertNull(a.durationSeconds());
+        assertEquals(a, assessment(a.id()));
+    }
+
+    @Test
+    void startForAVersionWithoutActiveQuestionsIsInvalid() {
+        String empty = Fixtures.version();
+        data.questions().create(new NewQuestion("inactive only", "c", null, 1, null, null, empty, false));
+        assertRejected(ValidationException.class, db, "assessments", () -> flow.start(user.id(), empty));
+        assertRejected(ValidationException.class, db, "assessments", () -> flow.start(user.id(), Fixtures.version()));
+    }
+
+    @Test
+    void startForAMissingOrDeletedUserIsNotFound() {
+        assertRejected(NotFoundException.class, db, "assessments", () -> flow.start(UUID.randomUUID(), version));
+        User leaving = Fixtures.user(data);
+        data.users().softDelete(leaving.id());
+        assertRejected(NotFoundException.class, db, "assessments", () -> flow.start(leaving.id(), version));
+    }
+
+    @Test
+    void answerStoresTheAnswerAndCountsIt() {
+        Assessment a = flow.start(user.id(), version);
+        Answer answer = flow.answer(a.id(), AnswerInput.likert(questions.get(0).id(), 4, 1500));
+
+        assertNotNull(answer.id());
+        assertEquals(a.id(), answer.assessmentId());
+        assertEquals(user.id(), answer.userId(), "the answer belongs to the assessment's user");
+        assertEquals(questions.get(0).id(), answer.questionId());
+        assertEquals(4, answer.value());
+        assertEquals(1500, answer.responseTimeMs());
+        assertNotNull(answer.createdAt());
+        assertEquals(answer, data.answers().findById(answer.id()).orElseThrow());
+        assertEquals(1, assessment(a.id()).questionsAnswered());
+    }
+
+    @Test
+    void answeringTheSameQuestionTwiceKeepsOneRowWithTheSecondValue() {
+        Assessment a = flow.start(user.id(), version);
+        UUID q = questions.get(0).id();
+        flow.answer(a.id(), AnswerInput.likert(q, 2));
+        Answer second = flow.answer(a.id(), AnswerInput.likert(q, 5));
+
+        assertEquals(5, second.value());
+        assertEquals(1, answerRows(a.id()));
+        assertEquals(5, db.count("SELECT value FROM answers WHERE assessment_id = ? AND question_id = ?", a.id(), q));
+        assertEquals(1, assessment(a.id()).questionsAnswered());
+        List<Answer> listed = data.answers().listByAssessment(a.id());
+        assertEquals(1, listed.size());
+        assertEquals(5, listed.get(0).value());
+    }
+
+    @Test
+    void answerAllSavesEveryAnswerInInputOrder() {
+        Assessment a = flow.start(user.id(), version);
+        List<AnswerInput> input = List.of(AnswerInput.likert(questions.get(2).id(), 1),
+                AnswerInput.likert(questions.get(0).id(), 3), AnswerInput.likert(questions.get(1).id(), 5));
+        List<Answer> saved = flow.answerAll(a.id(), input);
+
+        assertEquals(List.of(questions.get(2).id(), questions.get(0).id(), questions.get(1).id()),
+                saved.stream().map(Answer::questionId).toList(), "returned in input order");
+        assertEquals(List.of(1, 3, 5), saved.stream().map(Answer::value).toList());
+        assertEquals(3, assessment(a.id()).questionsAnswered());
+        assertEquals(List.of(questions.get(0).id(), questions.get(1).id(), questions.get(2).id()),
+                data.answers().listByAssessment(a.id()).stream().map(Answer::questionId).toList(),
+                "listByAssessment is in question order");
+
+        flow.answerAll(a.id(), List.of(AnswerInput.likert(questions.get(0).id(), 4), AnswerInput.likert(questions.get(3).id(), 2)));
+        assertEquals(4, assessment(a.id()).questionsAnswered(), "re-answers are not counted twice");
+        assertEquals(4, answerRows(a.id()));
+    }
+
+    @Test
+    void answerAllWithTheSameQuestionTwiceKeepsOneRow() {
+        Assessment a = flow.start(user.id(), version);
+        UUID q = questions.get(0).id();
+        try {
+            flow.answerAll(a.id(), List.of(AnswerInput.likert(q, 2), AnswerInput.likert(q, 4)));
+            assertEquals(1, answerRows(a.id()));
+            assertEquals(4, db.count("SELECT value FROM answers WHERE assessment_id = ?", a.id()), "the later answer wins");
+            assertEquals(1, assessment(a.id()).questionsAnswered());
+        } catch (TetoDataException e) {
+            // Refusing the batch is acceptable too, but only as a validation error that wrote nothing.
+            assertTrue(e instanceof ValidationException, "expected a ValidationException, got " + e);
+            assertEquals(0, answerRows(a.id()));
+        }
+    }
+
+    @Test
+    void invalidLikertValueIsRejectedWithoutWriting() {
+        Assessment a = flow.start(user.id(), version);
+        assertRejected(ValidationException.class, db, "answers", () -> flow.answer(a.id(), AnswerInput.likert(questions.get(0).id(), 6)));
+        assertRejected(ValidationException.class, db, "answers", () -> flow.answer(a.id(), new AnswerInput(questions.get(0).id(), null, null, null, null)));
+        assertEquals(0, assessment(a.id()).questionsAnswered());
+    }
+
+    @Test
+    void answeringAQuestionOutsideTheAssessmentsVersionIsRejected() {
+        Assessment a = flow.start(user.id(), version);
+        Question foreign = Fixtures.likertQuestions(data, Fixtures.version(), 1).get(0);
+        TetoDataException e = assertRejected(TetoDataException.class, db, "answers",
+                () -> flow.answer(a.id(), AnswerInput.likert(foreign.id(), 3)));
+        assertTrue(e instanceof ValidationException || e instanceof NotFoundException, "got " + e);
+
+        TetoDataException unknown = assertRejected(TetoDataException.class, db, "answers",
+                () -> flow.answer(a.id(), AnswerInput.likert(UUID.randomUUID(), 3)));
+        assertTrue(unknown instanceof ValidationException || unknown instanceof NotFoundException, "got " + unknown);
+        assertEquals(0, assessment(a.id()).questionsAnswered());
+    }
+
+    @Test
+    void answeringAMissingOrNotStartedAssessmentFails() {
+        assertRejected(NotFoundException.class, db, "answers",
+                () -> flow.answer(UUID.randomUUID(), AnswerInput.likert(questions.get(0).id(), 3)));
+        Assessment draft = data.assessments().create(new NewAssessment(user.id(), version, 4, null, null));
+        assertEquals(Assessment.DRAFT, draft.status());
+        assertRejected(ConflictException.class, db, "answers",
+                () -> flow.answer(draft.id(), AnswerInput.likert(questions.get(0).id(), 3)));
+    }
+
+    @Test
+    void completeScoresMarksCompletedAndStoresTheProfile() {
+        Assessment a = startAndAnswerAll();
+        AtomicReference<ScoringInput> seen = new AtomicReference<>();
+        Profile profile = flow.complete(a.id(), input -> {
+            seen.set(input);
+            return Fixtures.sumScorer().score(input);
+        });
+
+        ScoringInput input = seen.get();
+        assertEquals(a.id(), input.assessment().id());
+        assertEquals(questions.stream().map(Question::id).toList(),
+                input.items().stream().map(i -> i.question().id()).toList(), "items in question order");
+        assertEquals(List.of(5, 4, 3, 2), input.items().stream().map(i -> i.answer().value()).toList());
+
+        assertEquals(user.id(), profile.userId());
+        assertEquals(a.id(), profile.assessmentId());
+        assertEquals("TETO", profile.personalityType());
+        assertEquals("The Teto", profile.typeName());
+        assertEquals(json("teto", 14, "items", 4), profile.dimensions());
+        assertEquals(List.of("drive", "focus"), profile.strengths());
+        assertEquals(profile, data.profiles().findByAssessment(a.id()).orElseThrow());
+
+        Assessment done = assessment(a.id());
+        assertEquals(Assessment.COMPLETED, done.status());
+        assertNotNull(done.completedAt());
+        assertTrue(!done.completedAt().isBefore(done.startedAt()));
+        assertNotNull(done.durationSeconds());
+        assertTrue(done.durationSeconds() >= 0);
+        assertEquals(4, done.questionsAnswered());
+    }
+
+    @Test
+    void completeBeforeEveryQuestionIsAnsweredIsAConflict() {
+        Assessment a = flow.start(user.id(), version);
+        flow.answer(a.id(), AnswerInput.likert(questions.get(0).id(), 3));
+        assertRejected(ConflictException.class, db, "profiles", () -> flow.complete(a.id(), Fixtures.sumScorer()));
+        Assessment still = assessment(a.id());
+        assertEquals(Assessment.IN_PROGRESS, still.status());
+        assertNull(still.completedAt());
+    }
+
+    @Test
+    void completeTwiceIsAConflictAndKeepsOneProfile() {
+        Assessment a = startAndAnswerAll();
+        Profile first = flow.complete(a.id(), Fixtures.sumScorer());
+        assertRejected(ConflictException.class, db, "profiles", () -> flow.complete(a.id(), Fixtures.sumScorer()));
+        assertEquals(first.id(), data.profiles().findByAssessment(a.id()).orElseThrow().id());
+    }
+
+    @Test
+    void answeringAfterCompletionIsAConflict() {
+        Assessment a = startAndAnswerAll();
+        flow.complete(a.id(), Fixtures.sumScorer());
+        assertRejected(ConflictException.class, db, "answers", () -> flow.answer(a.id(), AnswerInput.likert(questions.get(0).id(), 1)));
+        assertRejected(ConflictException.class, db, "answers",
+                () -> flow.answerAll(a.id(), List.of(AnswerInput.likert(questions.get(1).id(), 1))));
+        assertEquals(5, db.count("SELECT value FROM answers WHERE assessment_id = ? AND question_id = ?", a.id(), questions.get(0).id()),
+                "the completed answer is unchanged");
+    }
+
+    @Test
+    void completeOfAMissingAssessmentIsNotFound() {
+        assertThrows(NotFoundException.class, () -> flow.complete(UUID.randomUUID(), Fixtures.sumScorer()));
+    }
+
+    @Test
+    void aScorerThatProducesAnInvalidProfileChangesNothing() {
+        Assessment a = startAndAnswerAll();
+        assertRejected(ValidationException.class, db, "profiles",
+                () -> flow.complete(a.id(), input -> ProfileDraft.of("x".repeat(21), "Too long a type", json())));
+        assertEquals(Assessment.IN_PROGRESS, assessment(a.id()).status());
+        assertNull(assessment(a.id()).completedAt());
+    }
+
+    @Test
+    void aScorerThatThrowsChangesNothing() {
+        Assessment a = startAndAnswerAll();
+        List<Object> thrown = new ArrayList<>();
+        RuntimeException boom = new IllegalStateException("scorer failed");
+        try {
+            flow.complete(a.id(), input -> {
+                throw boom;
+            });
+        } catch (RuntimeException e) {
+            thrown.add(e);
+        }
+        assertEquals(1, thrown.size(), "complete must fail when the scorer fails");
+        assertEquals(Assessment.IN_PROGRESS, assessment(a.id()).status());
+        assertTrue(data.profiles().findByAssessment(a.id()).isEmpty());
+    }
+}

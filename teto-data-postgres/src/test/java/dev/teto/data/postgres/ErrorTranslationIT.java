@@ -1,0 +1,155 @@
+package dev.teto.data.postgres;
+
+import dev.teto.data.api.TetoData;
+import dev.teto.data.api.error.DataAccessException;
+import dev.teto.data.api.error.NotFoundException;
+import dev.teto.data.api.error.TetoDataException;
+import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.api.model.AssessmentAnalyticsUpdate;
+import dev.teto.data.api.model.AssessmentUpdate;
+import dev.teto.data.api.model.NewAssessment;
+import dev.teto.data.api.model.NewAssessmentAnalytics;
+import dev.teto.data.api.model.NewOrganizationMember;
+import dev.teto.data.api.model.NewProfile;
+import dev.teto.data.api.model.NewSubscription;
+import dev.teto.data.api.model.NewUserActivity;
+import dev.teto.data.api.model.NewUserPreferences;
+import dev.teto.data.api.model.NewUserSession;
+import dev.teto.data.api.model.OrganizationMemberUpdate;
+import dev.teto.data.api.model.OrganizationUpdate;
+import dev.teto.data.api.model.ProfileDraft;
+import dev.teto.data.api.model.ProfileUpdate;
+import dev.teto.data.api.model.Subscription;
+import dev.teto.data.api.model.SubscriptionUpdate;
+import dev.teto.data.api.model.User;
+import dev.teto.data.api.model.UserPreferencesUpdate;
+import dev.teto.data.testing.TestDatabase;
+import dev.teto.data.testing.TetoPostgresTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.teto.data.postgres.Fixtures.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Database errors reach the caller as the api's typed exceptions, never as raw JDBC or Jdbi exceptions. */
+@TetoPostgresTest
+class ErrorTranslationIT {
+    private TetoData data;
+    private TestDatabase db;
+
+    @BeforeEach
+    void setUp(TetoData data, TestDatabase db) {
+        this.data = data;
+        this.db = db;
+    }
+
+    /** Asserts the call throws exactly a (subclass of) {@code expected}, which is itself a TetoDataException. */
+    private static <E extends TetoDataException> E assertTyped(Class<E> expected, Executable call) {
+        Throwable t;
+        try {
+            call.execute();
+            return fail("expected " + expected.getSimpleName());
+        } catch (Throwable thrown) {
+            t = thrown;
+        }
+        assertInstanceOf(TetoDataException.class, t, () -> "a raw exception escaped: " + t);
+        String name = t.getClass().getName();
+        assertTrue(name.startsWith("dev.teto.data.api.error."), "not an api exception type: " + name);
+        return assertInstanceOf(expected, t, () -> "unexpected exception: " + t);
+    }
+
+    private void notFoundWithoutWrite(String table, Executable call) {
+        long before = db.count(table);
+        assertTyped(NotFoundException.class, call);
+        assertEquals(before, db.count(table), "nothing may be written to " + table);
+    }
+
+    private static Instant inAnHour() {
+        return Instant.now().plus(1, ChronoUnit.HOURS);
+    }
+
+    @Test
+    void foreignKeyViolationsAreNotFound() {
+        UUID nobody = UUID.randomUUID();
+        notFoundWithoutWrite("user_sessions",
+                () -> data.sessions().create(new NewUserSession(nobody, "tok", null, null, null, inAnHour())));
+        notFoundWithoutWrite("assessments",
+                () -> data.assessments().create(new NewAssessment(nobody, "v1", 1, null, null)));
+        notFoundWithoutWrite("subscriptions",
+                () -> data.subscriptions().create(NewSubscription.of(nobody, "pro", Instant.now(), null)));
+        notFoundWithoutWrite("user_preferences",
+                () -> data.preferences().create(new NewUserPreferences(nobody, null, null, null, null, null)));
+        notFoundWithoutWrite("user_activities",
+                () -> data.activities().record(NewUserActivity.of(nobody, "login", null)));
+        notFoundWithoutWrite("assessment_analytics",
+                () -> data.assessmentAnalytics().create(new NewAssessmentAnalytics(nobody, null, null, null, null)));
+        notFoundWithoutWrite("organization_members",
+                () -> data.organizations().addMember(NewOrganizationMember.of(nobody, Fixtures.user(data).id(), null)));
+
+        User u = Fixtures.user(data);
+        notFoundWithoutWrite("profiles",
+                () -> data.profiles().create(new NewProfile(u.id(), nobody, ProfileDraft.of("TETO", "Name", json()))));
+    }
+
+    @Test
+    void updatesOfUnknownRowsAreNotFound() {
+        UUID nobody = UUID.randomUUID();
+        assertTyped(NotFoundException.class, () -> data.assessments().update(nobody, new AssessmentUpdate("abandoned", null)));
+        assertTyped(NotFoundException.class, () -> data.subscriptions().update(nobody, SubscriptionUpdate.status("cancelled")));
+        assertTyped(NotFoundException.class, () -> data.organizations().update(nobody,
+                new OrganizationUpdate("X", null, null, null, null, null, null)));
+        assertTyped(NotFoundException.class, () -> data.organizations().updateMember(nobody, new OrganizationMemberUpdate("admin", null, null)));
+        assertTyped(NotFoundException.class, () -> data.profiles().update(nobody,
+                new ProfileUpdate("X", null, null, null, null, null, null)));
+        assertTyped(NotFoundException.class, () -> data.preferences().update(nobody,
+                new UserPreferencesUpdate(json(), null, null, null, null)));
+        assertTyped(NotFoundException.class, () -> data.assessmentAnalytics().update(nobody,
+                new AssessmentAnalyticsUpdate(null, null, null, null)));
+    }
+
+    @Test
+    void aCheckViolationDetectedOnlyByTheDatabaseIsAValidationException() {
+        User u = Fixtures.user(data);
+        Instant start = Instant.parse("2031-01-01T00:00:00Z");
+        Subscription s = data.subscriptions().create(NewSubscription.of(u.id(), "pro", start, start.plus(30, ChronoUnit.DAYS)));
+
+        // SubscriptionUpdate cannot see the start date, so only chk_subscriptions_dates catches this.
+        ValidationException e = assertTyped(ValidationException.class, () -> data.subscriptions().update(s.id(),
+                new SubscriptionUpdate(null, null, start.minus(1, ChronoUnit.DAYS), null, null, null)));
+        assertEquals("endDate", e.field());
+        assertEquals(start.plus(30, ChronoUnit.DAYS), data.subscriptions().findById(s.id()).orElseThrow().endDate(),
+                "the rejected update changed nothing");
+    }
+
+    @Test
+    void aDuplicateDetectedOnlyByTheDatabaseNamesTheField() {
+        User u = Fixtures.user(data);
+        db.execute("INSERT INTO user_preferences (user_id) VALUES (?)", u.id());
+        var e = assertTyped(dev.teto.data.api.error.DuplicateException.class,
+                () -> data.preferences().create(new NewUserPreferences(u.id(), null, null, null, null, null)));
+        assertEquals("userId", e.field());
+    }
+
+    @Test
+    void unexpectedDatabaseFailuresAreDataAccessExceptionsWithTheCause() {
+        // Take the table away underneath the adapter: SQLSTATE 42P01 is nobody's input error.
+        db.execute("ALTER TABLE system_metrics RENAME TO system_metrics_gone");
+        try {
+            DataAccessException e = assertTyped(DataAccessException.class,
+                    () -> data.metrics().findById(UUID.randomUUID()));
+            assertTrue(e.getCause() != null, "the driver's exception is kept as the cause");
+        } finally {
+            db.execute("ALTER TABLE system_metrics_gone RENAME TO system_metrics");
+        }
+        assertTrue(data.metrics().findById(UUID.randomUUID()).isEmpty(), "the store works again afterwards");
+    }
+}
