@@ -62,10 +62,7 @@ final class Fixtures {
         return data.questions().createAll(input);
     }
 
-    /**
-     * A JSON object for input records: a LinkedHashMap rather than Map.of, because Check.jsonObject calls
-     * containsKey(null), which immutable maps reject with a NullPointerException (see ValidationIT).
-     */
+    /** A JSON object for input records, keeping key order for readable failure messages. */
     static Map<String, Object> json(Object... keysAndValues) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -74,7 +71,7 @@ final class Fixtures {
         return map;
     }
 
-    /** A text list for input records (List.of rejects contains(null), which ProfileDraft's validation calls). */
+    /** A mutable text list for input records; ValidationIT covers immutable List.of separately. */
     static List<String> texts(String... values) {
         return new ArrayList<>(Arrays.asList(values));
     }
