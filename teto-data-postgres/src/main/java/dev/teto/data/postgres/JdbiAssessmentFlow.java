@@ -165,12 +165,12 @@ final class JdbiAssessmentFlow implements AssessmentFlow {
 
     private static ScoringInput scoringInput(Handle h, Assessment assessment) {
         List<Answer> answers = JdbiAnswerRepository.listByAssessment(h, assessment.id());
-        Map<UUID, Question> questions = new HashMap<>();
-        answers.forEach(a -> questions.put(a.questionId(), null));
-        Map<UUID, Question> loaded = questionsById(h, questions.keySet());
+        Set<UUID> questionIds = new HashSet<>();
+        answers.forEach(a -> questionIds.add(a.questionId()));
+        Map<UUID, Question> questions = questionsById(h, questionIds);
         List<ScoringInput.Item> items = new ArrayList<>(answers.size());
         for (Answer answer : answers) {
-            items.add(new ScoringInput.Item(loaded.get(answer.questionId()), answer));
+            items.add(new ScoringInput.Item(questions.get(answer.questionId()), answer));
         }
         return new ScoringInput(assessment, items);
     }

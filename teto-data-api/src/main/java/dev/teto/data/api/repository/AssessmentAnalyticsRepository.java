@@ -1,12 +1,9 @@
 package dev.teto.data.api.repository;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TimeRange;
-import dev.teto.data.api.model.*;
+import dev.teto.data.api.model.AssessmentAnalytics;
+import dev.teto.data.api.model.AssessmentAnalyticsUpdate;
+import dev.teto.data.api.model.NewAssessmentAnalytics;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -1,13 +1,11 @@
 package dev.teto.data.api.repository;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TimeRange;
-import dev.teto.data.api.model.*;
+import dev.teto.data.api.model.Answer;
+import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.Profile;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**

@@ -2,11 +2,13 @@ package dev.teto.data.api.repository;
 
 import dev.teto.data.api.Page;
 import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TimeRange;
-import dev.teto.data.api.model.*;
+import dev.teto.data.api.model.NewOrganization;
+import dev.teto.data.api.model.NewOrganizationMember;
+import dev.teto.data.api.model.Organization;
+import dev.teto.data.api.model.OrganizationMember;
+import dev.teto.data.api.model.OrganizationMemberUpdate;
+import dev.teto.data.api.model.OrganizationUpdate;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

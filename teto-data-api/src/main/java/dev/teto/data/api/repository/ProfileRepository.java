@@ -2,11 +2,10 @@ package dev.teto.data.api.repository;
 
 import dev.teto.data.api.Page;
 import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TimeRange;
-import dev.teto.data.api.model.*;
+import dev.teto.data.api.model.NewProfile;
+import dev.teto.data.api.model.Profile;
+import dev.teto.data.api.model.ProfileUpdate;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

@@ -2,8 +2,9 @@ package dev.teto.data.api.repository;
 
 import dev.teto.data.api.Page;
 import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TimeRange;
-import dev.teto.data.api.model.*;
+import dev.teto.data.api.model.NewSubscription;
+import dev.teto.data.api.model.Subscription;
+import dev.teto.data.api.model.SubscriptionUpdate;
 
 import java.time.Instant;
 import java.util.List;

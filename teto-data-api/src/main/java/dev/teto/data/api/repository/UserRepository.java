@@ -2,11 +2,10 @@ package dev.teto.data.api.repository;
 
 import dev.teto.data.api.Page;
 import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TimeRange;
-import dev.teto.data.api.model.*;
+import dev.teto.data.api.model.NewUser;
+import dev.teto.data.api.model.User;
+import dev.teto.data.api.model.UserUpdate;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
