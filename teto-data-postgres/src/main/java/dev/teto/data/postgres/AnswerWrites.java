@@ -4,8 +4,7 @@ import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,57 +12,79 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The answer upserts. Callers hold the assessment's row lock, which is what keeps the count exact. */
+/**
+ * The answer upserts. Callers hold the assessment's row lock, which is what keeps the count exact.
+ *
+ * <p>Each write is one statement: a CTE upserts the answers and bumps {@code questions_answered} by the number of
+ * rows that were new ({@code xmax = 0} marks a freshly inserted row version; an ON CONFLICT update leaves it
+ * non-zero). A batch sends its answers as arrays through {@code unnest}, so 28 answers cost one round trip.
+ */
 final class AnswerWrites {
-    private static final String UPSERT = """
-            INSERT INTO answers (user_id, assessment_id, question_id, option_id, value, text_response, response_time_ms)
-            VALUES (:userId, :assessmentId, :questionId, :optionId, :value, :textResponse, :responseTimeMs)
+    private static final String ON_CONFLICT = """
             ON CONFLICT ON CONSTRAINT uq_answers_assessment_question DO UPDATE SET
                 option_id = EXCLUDED.option_id,
                 value = EXCLUDED.value,
                 text_response = EXCLUDED.text_response,
                 response_time_ms = EXCLUDED.response_time_ms,
-                created_at = CURRENT_TIMESTAMP""";
-
-    record Upserted(Answer answer, boolean inserted) {
-    }
+                created_at = CURRENT_TIMESTAMP
+            RETURNING *, (xmax = 0) AS inserted
+            """;
+    private static final String COUNT_NEW_ROWS = """
+            ), counted AS (
+                UPDATE assessments
+                SET questions_answered = questions_answered + (SELECT count(*) FROM upserted WHERE inserted)
+                WHERE id = :assessmentId
+            )
+            SELECT * FROM upserted""";
+    private static final String UPSERT_ONE = """
+            WITH upserted AS (
+                INSERT INTO answers (user_id, assessment_id, question_id, option_id, value, text_response, response_time_ms)
+                VALUES (:userId, :assessmentId, :questionId, :optionId, :value, :textResponse, :responseTimeMs)
+            """ + ON_CONFLICT + COUNT_NEW_ROWS;
+    private static final String UPSERT_MANY = """
+            WITH upserted AS (
+                INSERT INTO answers (user_id, assessment_id, question_id, option_id, value, text_response, response_time_ms)
+                SELECT :userId, :assessmentId, t.question_id, t.option_id, t.value, t.text_response, t.response_time_ms
+                FROM unnest(CAST(:questionIds AS uuid[]), CAST(:optionIds AS uuid[]), CAST(:values AS integer[]),
+                            CAST(:textResponses AS text[]), CAST(:responseTimes AS integer[]))
+                     AS t(question_id, option_id, value, text_response, response_time_ms)
+            """ + ON_CONFLICT + COUNT_NEW_ROWS;
 
     private AnswerWrites() {
     }
 
-    static Upserted upsert(Handle h, Assessment assessment, AnswerInput input) {
-        // xmax is 0 on a freshly inserted row version and non-zero when ON CONFLICT updated an existing one.
-        return bind(h.createQuery(UPSERT + " RETURNING *, (xmax = 0) AS inserted"), assessment, input)
-                .map((rs, ctx) -> new Upserted(JdbiAnswerRepository.MAPPER.map(rs, ctx), rs.getBoolean("inserted")))
+    static Answer upsert(Handle h, Assessment assessment, AnswerInput input) {
+        return owner(h.createQuery(UPSERT_ONE), assessment)
+                .bind("questionId", input.questionId())
+                .bind("optionId", input.optionId())
+                .bind("value", input.value())
+                .bind("textResponse", input.textResponse())
+                .bind("responseTimeMs", input.responseTimeMs())
+                .map(JdbiAnswerRepository.MAPPER)
                 .one();
     }
 
-    static void addAnswered(Handle h, UUID assessmentId, int added) {
-        h.createUpdate("UPDATE assessments SET questions_answered = questions_answered + :added WHERE id = :id")
-                .bind("added", added)
-                .bind("id", assessmentId)
-                .execute();
-    }
-
-    /** One batch for the answers, one statement to recount; returns the stored answers in input order. */
+    /** Returns the stored answers in input order. Question ids must be distinct (the flow checks). */
     static List<Answer> upsertAll(Handle h, Assessment assessment, List<AnswerInput> inputs) {
-        PreparedBatch batch = h.prepareBatch(UPSERT);
         List<UUID> questionIds = new ArrayList<>(inputs.size());
+        List<UUID> optionIds = new ArrayList<>(inputs.size());
+        List<Integer> values = new ArrayList<>(inputs.size());
+        List<String> textResponses = new ArrayList<>(inputs.size());
+        List<Integer> responseTimes = new ArrayList<>(inputs.size());
         for (AnswerInput input : inputs) {
-            bind(batch, assessment, input).add();
             questionIds.add(input.questionId());
+            optionIds.add(input.optionId());
+            values.add(input.value());
+            textResponses.add(input.textResponse());
+            responseTimes.add(input.responseTimeMs());
         }
-        batch.execute();
-        h.createUpdate("""
-                        UPDATE assessments
-                        SET questions_answered = (SELECT count(*) FROM answers WHERE assessment_id = :id)
-                        WHERE id = :id""")
-                .bind("id", assessment.id())
-                .execute();
         Map<UUID, Answer> byQuestion = new HashMap<>();
-        h.createQuery("SELECT * FROM answers WHERE assessment_id = :id AND question_id = ANY(:questionIds)")
-                .bind("id", assessment.id())
+        owner(h.createQuery(UPSERT_MANY), assessment)
                 .bindArray("questionIds", UUID.class, questionIds)
+                .bindArray("optionIds", UUID.class, optionIds)
+                .bindArray("values", Integer.class, values)
+                .bindArray("textResponses", String.class, textResponses)
+                .bindArray("responseTimes", Integer.class, responseTimes)
                 .map(JdbiAnswerRepository.MAPPER)
                 .forEach(a -> byQuestion.put(a.questionId(), a));
         List<Answer> ordered = new ArrayList<>(inputs.size());
@@ -71,14 +92,7 @@ final class AnswerWrites {
         return ordered;
     }
 
-    private static <S extends SqlStatement<S>> S bind(S statement, Assessment assessment, AnswerInput input) {
-        return statement
-                .bind("userId", assessment.userId())
-                .bind("assessmentId", assessment.id())
-                .bind("questionId", input.questionId())
-                .bind("optionId", input.optionId())
-                .bind("value", input.value())
-                .bind("textResponse", input.textResponse())
-                .bind("responseTimeMs", input.responseTimeMs());
+    private static Query owner(Query query, Assessment assessment) {
+        return query.bind("userId", assessment.userId()).bind("assessmentId", assessment.id());
     }
 }

@@ -72,11 +72,7 @@ final class JdbiAssessmentFlow implements AssessmentFlow {
                     .findOne()
                     .orElseThrow(() -> new NotFoundException("question", input.questionId()));
             AnswerRules.check(assessment, question, input, "");
-            AnswerWrites.Upserted saved = AnswerWrites.upsert(h, assessment, input);
-            if (saved.inserted()) {
-                AnswerWrites.addAnswered(h, assessmentId, 1);
-            }
-            return saved.answer();
+            return AnswerWrites.upsert(h, assessment, input);
         });
     }
 

@@ -96,14 +96,19 @@ final class EmbeddedServerLauncher {
     }
 
     private static void stop(EmbeddedPostgres pg, OptionalLong postmaster, Path root) {
+        boolean stopped = true;
         try {
             pg.close();   // pg_ctl stop -m fast -w
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not stop embedded PostgreSQL cleanly: {}", e.toString());
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // LinkageError: under `mvn exec:java` the program's class loader is closed before shutdown hooks run,
+            // so zonky cannot load the classes it needs to stop; we stop the postmaster ourselves below.
+            stopped = false;
+            LOG.warn("Could not stop embedded PostgreSQL through pg_ctl ({}); terminating the postmaster", e.toString());
         }
+        boolean waitForPgCtl = stopped;
         // pg_ctl returns once postmaster.pid is gone, a moment before the postmaster process has exited
         postmaster.ifPresent(pid -> ProcessHandle.of(pid).ifPresent(p -> {
-            if (!awaitExit(p, STOP_WAIT)) {
+            if (!waitForPgCtl || !awaitExit(p, STOP_WAIT)) {
                 LOG.warn("Postmaster {} still alive {} after pg_ctl stop; terminating it", pid, STOP_WAIT);
                 TempDirs.terminate(p);
             }

@@ -1,0 +1,63 @@
+package dev.teto.data.examples;
+
+import dev.teto.data.api.model.Profile;
+import dev.teto.data.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs the quickstart's flow against a real PostgreSQL (shared server, schema of its own). */
+class QuickstartIT {
+
+    private static final Set<String> TYPES = Set.of("TETO_M", "TETO_F", "EGEN_M", "EGEN_F");
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void createSchema() {
+        db = TestDatabase.create("quickstart_it");
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    void storesAProfileOfOneOfTheFourTypesWith28Answers() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Profile profile = Quickstart.run(db.options(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertTrue(TYPES.contains(profile.personalityType()), profile.personalityType());
+        assertEquals(TetoEgenScorer.Type.valueOf(profile.personalityType()).typeName(), profile.typeName());
+        assertEquals(28, db.count("SELECT count(*) FROM answers WHERE assessment_id = ?", profile.assessmentId()));
+        assertEquals(28, db.count("SELECT questions_answered FROM assessments WHERE id = ?", profile.assessmentId()));
+        assertEquals(1, db.count("SELECT count(*) FROM assessments WHERE id = ? AND status = 'completed'",
+                profile.assessmentId()));
+        assertEquals(1, db.count("SELECT count(*) FROM profiles WHERE assessment_id = ?", profile.assessmentId()));
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(output.contains(profile.typeName()), output);
+    }
+
+    @Test
+    void aSecondRunOnTheSameSchemaDoesNotSeedAgainAndGivesTheSameType() {
+        Profile first = Quickstart.run(db.options(), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+        Profile second = Quickstart.run(db.options(), new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+
+        assertEquals(28, db.count("SELECT count(*) FROM questions WHERE version = ?", TetoEgenQuestions.VERSION));
+        assertEquals(first.personalityType(), second.personalityType());
+        assertEquals(first.dimensions(), second.dimensions());
+    }
+}
