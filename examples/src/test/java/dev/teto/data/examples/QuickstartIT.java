@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -47,6 +48,22 @@ class QuickstartIT {
         assertEquals(1, db.count("SELECT count(*) FROM profiles WHERE assessment_id = ?", profile.assessmentId()));
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(output.contains(profile.typeName()), output);
+    }
+
+    @Test
+    void leavesNoThreadBehindThatWouldKeepTheJvmAlive() {
+        Set<Thread> before = liveNonDaemonThreads();
+        Quickstart.run(db.options(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        Set<Thread> after = liveNonDaemonThreads();
+        after.removeAll(before);
+        assertEquals(Set.of(), after, "threads the quickstart started and left running");
+    }
+
+    private static Set<Thread> liveNonDaemonThreads() {
+        Set<Thread> threads = new HashSet<>();
+        Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && !t.isDaemon()).forEach(threads::add);
+        return threads;
     }
 
     @Test
