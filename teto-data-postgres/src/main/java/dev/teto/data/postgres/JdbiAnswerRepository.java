@@ -31,8 +31,7 @@ final class JdbiAnswerRepository implements AnswerRepository {
     @Override
     public Optional<Answer> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM answers WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM answers WHERE id = :id", "id", id);
     }
 
     @Override

@@ -49,15 +49,14 @@ final class JdbiAssessmentAnalyticsRepository implements AssessmentAnalyticsRepo
     @Override
     public Optional<AssessmentAnalytics> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM assessment_analytics WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM assessment_analytics WHERE id = :id", "id", id);
     }
 
     @Override
     public Optional<AssessmentAnalytics> findByAssessment(UUID assessmentId) {
         Check.id("assessmentId", assessmentId);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM assessment_analytics WHERE assessment_id = :assessmentId")
-                .bind("assessmentId", assessmentId).map(MAPPER).findOne());
+        return sql.findOne(MAPPER,
+                "SELECT * FROM assessment_analytics WHERE assessment_id = :assessmentId", "assessmentId", assessmentId);
     }
 
     @Override

@@ -60,8 +60,7 @@ final class JdbiAssessmentRepository implements AssessmentRepository {
     @Override
     public Optional<Assessment> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM assessments WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM assessments WHERE id = :id", "id", id);
     }
 
     @Override

@@ -70,15 +70,13 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
     @Override
     public Optional<Organization> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM organizations WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM organizations WHERE id = :id", "id", id);
     }
 
     @Override
     public Optional<Organization> findByDomain(String domain) {
         Check.required("domain", domain);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM organizations WHERE domain = :domain")
-                .bind("domain", domain).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM organizations WHERE domain = :domain", "domain", domain);
     }
 
     @Override
@@ -132,8 +130,7 @@ final class JdbiOrganizationRepository implements OrganizationRepository {
     @Override
     public Optional<OrganizationMember> findMember(UUID memberId) {
         Check.id("memberId", memberId);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM organization_members WHERE id = :id")
-                .bind("id", memberId).map(MEMBER_MAPPER).findOne());
+        return sql.findOne(MEMBER_MAPPER, "SELECT * FROM organization_members WHERE id = :id", "id", memberId);
     }
 
     @Override

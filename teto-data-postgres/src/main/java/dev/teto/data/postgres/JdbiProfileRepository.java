@@ -79,23 +79,21 @@ final class JdbiProfileRepository implements ProfileRepository {
     @Override
     public Optional<Profile> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM profiles WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM profiles WHERE id = :id", "id", id);
     }
 
     @Override
     public Optional<Profile> findByAssessment(UUID assessmentId) {
         Check.id("assessmentId", assessmentId);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM profiles WHERE assessment_id = :assessmentId")
-                .bind("assessmentId", assessmentId).map(MAPPER).findOne());
+        return sql.findOne(MAPPER,
+                "SELECT * FROM profiles WHERE assessment_id = :assessmentId", "assessmentId", assessmentId);
     }
 
     @Override
     public Optional<Profile> findLatestByUser(UUID userId) {
         Check.id("userId", userId);
-        return sql.inTransaction(h -> h.createQuery(
-                        "SELECT * FROM profiles WHERE user_id = :userId ORDER BY created_at DESC, id DESC LIMIT 1")
-                .bind("userId", userId).map(MAPPER).findOne());
+        return sql.findOne(MAPPER,
+                "SELECT * FROM profiles WHERE user_id = :userId ORDER BY created_at DESC, id DESC LIMIT 1", "userId", userId);
     }
 
     @Override

@@ -83,8 +83,7 @@ final class JdbiQuestionRepository implements QuestionRepository {
     @Override
     public Optional<Question> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM questions WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM questions WHERE id = :id", "id", id);
     }
 
     @Override

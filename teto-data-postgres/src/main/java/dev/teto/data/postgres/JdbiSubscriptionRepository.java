@@ -63,8 +63,7 @@ final class JdbiSubscriptionRepository implements SubscriptionRepository {
     @Override
     public Optional<Subscription> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM subscriptions WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM subscriptions WHERE id = :id", "id", id);
     }
 
     @Override

@@ -45,8 +45,7 @@ final class JdbiSystemMetricRepository implements SystemMetricRepository {
     @Override
     public Optional<SystemMetric> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM system_metrics WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM system_metrics WHERE id = :id", "id", id);
     }
 
     @Override

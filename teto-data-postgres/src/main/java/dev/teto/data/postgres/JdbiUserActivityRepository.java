@@ -79,8 +79,7 @@ final class JdbiUserActivityRepository implements UserActivityRepository {
     @Override
     public Optional<UserActivity> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + " FROM user_activities WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT " + COLUMNS + " FROM user_activities WHERE id = :id", "id", id);
     }
 
     @Override

@@ -55,15 +55,13 @@ final class JdbiUserPreferencesRepository implements UserPreferencesRepository {
     @Override
     public Optional<UserPreferences> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM user_preferences WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM user_preferences WHERE id = :id", "id", id);
     }
 
     @Override
     public Optional<UserPreferences> findByUser(UUID userId) {
         Check.id("userId", userId);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM user_preferences WHERE user_id = :userId")
-                .bind("userId", userId).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM user_preferences WHERE user_id = :userId", "userId", userId);
     }
 
     @Override

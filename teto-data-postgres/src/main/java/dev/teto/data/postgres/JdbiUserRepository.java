@@ -61,23 +61,20 @@ final class JdbiUserRepository implements UserRepository {
     @Override
     public Optional<User> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM users WHERE id = :id AND deleted_at IS NULL")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM users WHERE id = :id AND deleted_at IS NULL", "id", id);
     }
 
     @Override
     public Optional<User> findByIdIncludingDeleted(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT * FROM users WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT * FROM users WHERE id = :id", "id", id);
     }
 
     @Override
     public Optional<User> findByEmail(String email) {
         Check.required("email", email);
-        return sql.inTransaction(h -> h.createQuery(
-                        "SELECT * FROM users WHERE lower(email) = lower(:email) AND deleted_at IS NULL")
-                .bind("email", email).map(MAPPER).findOne());
+        return sql.findOne(MAPPER,
+                "SELECT * FROM users WHERE lower(email) = lower(:email) AND deleted_at IS NULL", "email", email);
     }
 
     @Override

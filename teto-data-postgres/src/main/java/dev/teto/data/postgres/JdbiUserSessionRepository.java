@@ -52,16 +52,14 @@ final class JdbiUserSessionRepository implements UserSessionRepository {
     @Override
     public Optional<UserSession> findById(UUID id) {
         Check.id("id", id);
-        return sql.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + " FROM user_sessions WHERE id = :id")
-                .bind("id", id).map(MAPPER).findOne());
+        return sql.findOne(MAPPER, "SELECT " + COLUMNS + " FROM user_sessions WHERE id = :id", "id", id);
     }
 
     @Override
     public Optional<UserSession> findByTokenHash(String tokenHash) {
         Check.required("tokenHash", tokenHash);
-        return sql.inTransaction(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM user_sessions WHERE token_hash = :tokenHash ORDER BY created_at DESC LIMIT 1")
-                .bind("tokenHash", tokenHash).map(MAPPER).findOne());
+        return sql.findOne(MAPPER,
+                "SELECT " + COLUMNS + " FROM user_sessions WHERE token_hash = :tokenHash ORDER BY created_at DESC LIMIT 1", "tokenHash", tokenHash);
     }
 
     @Override

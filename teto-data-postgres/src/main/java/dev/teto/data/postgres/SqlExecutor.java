@@ -3,6 +3,9 @@ package dev.teto.data.postgres;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+import java.util.Optional;
 
 /**
  * Every repository reaches the database through one of these, so there is exactly one place that acquires
@@ -13,6 +16,11 @@ abstract class SqlExecutor {
 
     /** Runs {@code work} in a transaction of its own, or in the caller's transaction when there is one. */
     abstract <R> R inTransaction(HandleCallback<R, RuntimeException> work);
+
+    /** The single row {@code query} finds with one named parameter, if any. */
+    <T> Optional<T> findOne(RowMapper<T> mapper, String query, String parameter, Object value) {
+        return inTransaction(h -> h.createQuery(query).bind(parameter, value).map(mapper).findOne());
+    }
 
     /** Hook for settings that must hold for the whole transaction; runs right after it begins. */
     void begin(Handle handle) {
