@@ -66,11 +66,10 @@ final class JdbiAssessmentFlow implements AssessmentFlow {
         Check.required("answer", input).validate();
         return sql.inTransaction(h -> {
             Assessment assessment = lockInProgress(h, assessmentId);
-            Question question = h.createQuery("SELECT * FROM questions WHERE id = :id")
-                    .bind("id", input.questionId())
-                    .map(JdbiQuestionRepository.MAPPER)
-                    .findOne()
-                    .orElseThrow(() -> new NotFoundException("question", input.questionId()));
+            Question question = questionsById(h, Set.of(input.questionId())).get(input.questionId());
+            if (question == null) {
+                throw new NotFoundException("question", input.questionId());
+            }
             AnswerRules.check(assessment, question, input, "");
             return AnswerWrites.upsert(h, assessment, input);
         });

@@ -117,14 +117,10 @@ final class JdbiQuestionRepository implements QuestionRepository {
     @Override
     public List<Question> listActive(String version) {
         Check.required("version", version);
-        return sql.inTransaction(h -> listActive(h, version));
-    }
-
-    static List<Question> listActive(Handle handle, String version) {
-        return handle.createQuery("""
+        return sql.inTransaction(h -> h.createQuery("""
                         SELECT * FROM questions WHERE version = :version AND is_active
                         ORDER BY order_index NULLS LAST, created_at, id""")
-                .bind("version", version).map(MAPPER).list();
+                .bind("version", version).map(MAPPER).list());
     }
 
     @Override
