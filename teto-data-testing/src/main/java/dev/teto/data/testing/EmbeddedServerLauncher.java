@@ -75,6 +75,61 @@ final class EmbeddedServerLauncher {
         return new Started(new SimplePostgresServer(url, "postgres", "postgres", PostgresServer.KIND_EMBEDDED), root);
     }
 
+    /** A server that belongs to one owner, not to the JVM: see {@link #startDedicated(Path)}. */
+    record Dedicated(EmbeddedPostgres pg, Path root, long postmasterPid, String jdbcUrl) {
+    }
+
+    /**
+     * Starts a server like {@link #start(Path)} does, in its own fresh root, but registers no shutdown hook: its
+     * owner may have to do something before it can be stopped (a frozen server must be thawed first, or
+     * {@code pg_ctl stop} waits on it), so the owner registers the hook and calls {@link #stopDedicated(Dedicated)}.
+     */
+    static Dedicated startDedicated(Path binariesCache) throws IOException {
+        Path tmp = TempDirs.systemTempDir();
+        TempDirs.reapStale(tmp);
+
+        Path root = TempDirs.createRoot(tmp);
+        Path data = root.resolve(TempDirs.DATA_DIR);
+        EmbeddedPostgres pg;
+        OptionalLong postmaster;
+        try {
+            Path binaries = root;   // binaries unpack to <binaries>/PG-<digest>
+            if (binariesCache != null) {
+                binaries = Files.createDirectories(binariesCache.toAbsolutePath());
+            }
+            pg = newBuilder(root)
+                    .setOverrideWorkingDirectory(binaries.toFile())
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            postmaster = TempDirs.postmasterPid(data);
+            if (postmaster.isEmpty()) {
+                try {
+                    pg.close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("While stopping a server whose postmaster.pid is unreadable", e);
+                }
+                throw new IOException("Embedded PostgreSQL started but " + data.resolve("postmaster.pid")
+                        + " names no postmaster");
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            TempDirs.stopPostmaster(root);
+            deleteQuietly(root);
+            throw e;
+        }
+        String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+        return new Dedicated(pg, root, postmaster.getAsLong(), url);
+    }
+
+    /** Stops a {@link Dedicated} server the way the shutdown hook of {@link #start(Path)} does, and deletes its root. */
+    static void stopDedicated(Dedicated server) {
+        stop(server.pg(), OptionalLong.of(server.postmasterPid()), server.root());
+    }
+
     /**
      * zonky's builder fixes its parent working directory ({@code java.io.tmpdir/embedded-pg} by default, created
      * and never removed) at construction time, from a system property. Point it at our root while building.

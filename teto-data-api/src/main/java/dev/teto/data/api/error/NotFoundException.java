@@ -1,14 +1,17 @@
 package dev.teto.data.api.error;
 
-/** The row the call needs (or a row it references) does not exist, or is soft-deleted. */
-public class NotFoundException extends TetoDataException {
+/**
+ * The row the call needs (or a row it references) does not exist, or belongs to a soft-deleted user.
+ * {@link #entity()} is one of the {@link Entities} names.
+ */
+public class NotFoundException extends NonTransientDataException {
     private static final long serialVersionUID = 1L;
 
     private final String entity;
     private final String id;
 
     public NotFoundException(String entity, Object id) {
-        super(entity + " not found: " + id);
+        super(null, entity + " not found: " + id);
         this.entity = entity;
         this.id = String.valueOf(id);
     }

@@ -1,34 +1,33 @@
 package dev.teto.data.api.error;
 
-/** Input was rejected before (or, as a second line, by) the database. Names the offending field and value. */
-public class ValidationException extends TetoDataException {
+/**
+ * Input was rejected before any store was called (or, as a second line, by a store's own constraint). Names the
+ * offending field; the value is shown only when it is not PII ({@link Redaction}).
+ */
+public class ValidationException extends NonTransientDataException {
     private static final long serialVersionUID = 1L;
-    private static final int MAX_VALUE_CHARS = 64;
 
     private final String field;
     private final String value;
 
     public ValidationException(String field, Object value, String reason) {
-        super(field + ": " + reason + " (value: " + render(value) + ")");
-        this.field = field;
-        this.value = render(value);
+        this(null, field, value, reason);
     }
 
-    /** The input field, as named in the API (camelCase) or, for database-detected errors, the column. */
+    /** For a store that rejected the input itself: {@code store} names it. */
+    public ValidationException(String store, String field, Object value, String reason) {
+        super(store, field + ": " + reason + " (value: " + Redaction.render(field, value) + ")");
+        this.field = field;
+        this.value = Redaction.render(field, value);
+    }
+
+    /** The input field, as named in the API (camelCase, with a path such as {@code answers[2].value}). */
     public String field() {
         return field;
     }
 
-    /** The rejected value as text, shortened; {@code "<redacted>"} for secrets. */
+    /** The rejected value as shown in the message: shortened, and masked for PII and secrets. */
     public String value() {
         return value;
-    }
-
-    static String render(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        String text = String.valueOf(value);
-        return text.length() <= MAX_VALUE_CHARS ? "'" + text + "'" : "'" + text.substring(0, MAX_VALUE_CHARS) + "…'";
     }
 }

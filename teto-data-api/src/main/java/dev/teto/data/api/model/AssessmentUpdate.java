@@ -15,7 +15,7 @@ public record AssessmentUpdate(String status, Map<String, Object> metadata) {
 
     public AssessmentUpdate validate() {
         Check.oneOf("status", status, Vocabulary.ASSESSMENT_STATUSES);
-        if (Assessment.COMPLETED.equals(status)) {
+        if (AssessmentStatus.COMPLETED.wireName().equals(status)) {
             throw new ValidationException("status", status,
                     "completion goes through AssessmentFlow.complete, which also writes the profile");
         }

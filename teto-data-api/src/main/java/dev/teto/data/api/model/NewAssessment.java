@@ -17,7 +17,7 @@ public record NewAssessment(UUID userId, String version, int totalQuestions, Str
         Check.requiredText("version", version, 20);
         Check.nonNegative("totalQuestions", totalQuestions);
         Check.oneOf("status", status, Vocabulary.ASSESSMENT_STATUSES);
-        if (Assessment.COMPLETED.equals(status)) {
+        if (AssessmentStatus.COMPLETED.wireName().equals(status)) {
             throw new dev.teto.data.api.error.ValidationException("status", status,
                     "completion goes through AssessmentFlow.complete, which also writes the profile");
         }

@@ -28,6 +28,8 @@ public record NewSubscription(
         Check.requiredText("planType", planType, 50);
         Check.oneOf("status", status, Vocabulary.SUBSCRIPTION_STATUSES);
         Check.required("startDate", startDate);
+        Check.instant("startDate", startDate);
+        Check.instant("endDate", endDate);
         if (endDate != null && endDate.isBefore(startDate)) {
             throw new ValidationException("endDate", endDate, "must not be before startDate " + startDate);
         }

@@ -17,6 +17,7 @@ public record NewSystemMetric(String metricName, BigDecimal metricValue, Map<Str
         Check.requiredText("metricName", metricName, 100);
         Check.decimal("metricValue", metricValue, 15, 4);
         Check.jsonObject("dimension", dimension);
+        Check.instant("recordedAt", recordedAt);
         return this;
     }
 }

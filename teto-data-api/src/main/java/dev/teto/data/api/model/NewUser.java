@@ -40,6 +40,7 @@ public record NewUser(
         Check.email("email", email);
         Check.requiredText("name", name, 255);
         Check.secretMaxLength("passwordHash", passwordHash, 255);
+        Check.text("avatarUrl", avatarUrl);
         Check.oneOf("role", role, Vocabulary.USER_ROLES);
         Check.oneOf("status", status, Vocabulary.USER_STATUSES);
         Check.jsonObject("preferences", preferences);

@@ -25,6 +25,8 @@ public record NewUserActivity(
         Check.requiredText("activityType", activityType, 100);
         Check.jsonObject("activityData", activityData);
         Check.ipAddress("ipAddress", ipAddress);
+        Check.text("userAgent", userAgent);
+        Check.instant("createdAt", createdAt);
         return this;
     }
 }

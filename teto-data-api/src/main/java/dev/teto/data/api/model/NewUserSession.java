@@ -19,7 +19,9 @@ public record NewUserSession(
         Check.secretMaxLength("tokenHash", tokenHash, 255);
         Check.secretMaxLength("refreshTokenHash", refreshTokenHash, 255);
         Check.ipAddress("ipAddress", ipAddress);
+        Check.text("userAgent", userAgent);
         Check.required("expiresAt", expiresAt);
+        Check.instant("expiresAt", expiresAt);
         return this;
     }
 

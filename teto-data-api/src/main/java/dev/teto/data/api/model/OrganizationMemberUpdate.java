@@ -11,6 +11,7 @@ public record OrganizationMemberUpdate(String role, String status, Instant accep
     public OrganizationMemberUpdate validate() {
         Check.oneOf("role", role, Vocabulary.MEMBER_ROLES);
         Check.oneOf("status", status, Vocabulary.MEMBER_STATUSES);
+        Check.instant("acceptedAt", acceptedAt);
         return this;
     }
 }

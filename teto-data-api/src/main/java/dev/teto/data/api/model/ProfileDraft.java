@@ -46,8 +46,8 @@ public record ProfileDraft(
         Check.requiredText("typeName", typeName, 255);
         Check.required("dimensions", dimensions);
         Check.jsonObject("dimensions", dimensions);
-        checkTextList("strengths", strengths);
-        checkTextList("growthAreas", growthAreas);
+        Check.textList("strengths", strengths);
+        Check.textList("growthAreas", growthAreas);
         Check.jsonObject("careerMatches", careerMatches);
         Check.jsonObject("relationshipInsights", relationshipInsights);
         Check.jsonObject("developmentPlan", developmentPlan);

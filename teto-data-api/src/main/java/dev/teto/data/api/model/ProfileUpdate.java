@@ -19,8 +19,8 @@ public record ProfileUpdate(
         if (typeName != null) {
             Check.requiredText("typeName", typeName, 255);
         }
-        ProfileDraft.checkTextList("strengths", strengths);
-        ProfileDraft.checkTextList("growthAreas", growthAreas);
+        Check.textList("strengths", strengths);
+        Check.textList("growthAreas", growthAreas);
         Check.jsonObject("careerMatches", careerMatches);
         Check.jsonObject("relationshipInsights", relationshipInsights);
         Check.jsonObject("developmentPlan", developmentPlan);

@@ -24,6 +24,7 @@ public record SubscriptionUpdate(
             Check.requiredText("planType", planType, 50);
         }
         Check.oneOf("status", status, Vocabulary.SUBSCRIPTION_STATUSES);
+        Check.instant("endDate", endDate);
         Check.jsonObject("paymentMethod", paymentMethod);
         Check.jsonObject("metadata", metadata);
         return this;

@@ -9,6 +9,7 @@ public record UserSessionUpdate(String refreshTokenHash, Instant expiresAt) {
 
     public UserSessionUpdate validate() {
         Check.secretMaxLength("refreshTokenHash", refreshTokenHash, 255);
+        Check.instant("expiresAt", expiresAt);
         return this;
     }
 

@@ -57,10 +57,12 @@ public record UserUpdate(
         if (name != null) {
             Check.requiredText("name", name, 255);
         }
+        Check.text("avatarUrl", avatarUrl);
         Check.secretMaxLength("passwordHash", passwordHash, 255);
         Check.oneOf("role", role, Vocabulary.USER_ROLES);
         Check.oneOf("status", status, Vocabulary.USER_STATUSES);
         Check.jsonObject("preferences", preferences);
+        Check.instant("lastLogin", lastLogin);
         return this;
     }
 

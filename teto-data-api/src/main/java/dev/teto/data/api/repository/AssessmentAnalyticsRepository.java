@@ -1,5 +1,6 @@
 package dev.teto.data.api.repository;
 
+import dev.teto.data.api.capability.ProvidedBy;
 import dev.teto.data.api.model.AssessmentAnalytics;
 import dev.teto.data.api.model.AssessmentAnalyticsUpdate;
 import dev.teto.data.api.model.NewAssessmentAnalytics;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Per-assessment analytics: one row per assessment. */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface AssessmentAnalyticsRepository {
     /** @throws dev.teto.data.api.error.DuplicateException when the assessment already has analytics */
     AssessmentAnalytics create(NewAssessmentAnalytics analytics);

@@ -1,5 +1,6 @@
 package dev.teto.data.api.repository;
 
+import dev.teto.data.api.capability.ProvidedBy;
 import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
@@ -12,6 +13,7 @@ import java.util.UUID;
  * Taking the test. Each call is one transaction, so an assessment never shows half an answer or a completion
  * without its profile.
  */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface AssessmentFlow {
     /**
      * Starts an in-progress assessment for the user, with {@code total_questions} taken from the active questions

@@ -1,7 +1,9 @@
 package dev.teto.data.api.repository;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.capability.ProvidedBy;
+import dev.teto.data.api.validation.Nullable;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.AssessmentUpdate;
 import dev.teto.data.api.model.NewAssessment;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Assessments. To run a test (start, answer, complete) use {@link AssessmentFlow}. */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface AssessmentRepository {
     Assessment create(NewAssessment assessment);
 
@@ -18,5 +21,5 @@ public interface AssessmentRepository {
     Assessment update(UUID id, AssessmentUpdate update);
 
     /** Newest first; a null status matches any. */
-    Page<Assessment> listByUser(UUID userId, String status, PageRequest page);
+    Page<Assessment> listByUser(UUID userId, @Nullable String status, PageRequest page);
 }

@@ -1,7 +1,8 @@
 package dev.teto.data.api.repository;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.capability.ProvidedBy;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.model.NewOrganization;
 import dev.teto.data.api.model.NewOrganizationMember;
 import dev.teto.data.api.model.Organization;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Organizations and their members (one aggregate: members do not exist without their organization). */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface OrganizationRepository {
     /** @throws dev.teto.data.api.error.DuplicateException when the domain is taken */
     Organization create(NewOrganization organization);

@@ -1,7 +1,8 @@
 package dev.teto.data.api.repository;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.capability.ProvidedBy;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.model.NewProfile;
 import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.model.ProfileUpdate;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Profiles: the scored results. {@link AssessmentFlow#complete} writes them; imports may create directly. */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface ProfileRepository {
     /** @throws dev.teto.data.api.error.DuplicateException when the assessment already has a profile */
     Profile create(NewProfile profile);

@@ -1,5 +1,8 @@
 package dev.teto.data.api.repository;
 
+import dev.teto.data.api.capability.ProvidedBy;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.model.NewQuestion;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.QuestionUpdate;
@@ -9,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** The question bank, versioned. */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface QuestionRepository {
     Question create(NewQuestion question);
 
@@ -20,10 +24,10 @@ public interface QuestionRepository {
     Question update(UUID id, QuestionUpdate update);
 
     /** Active questions of a version, by {@code order_index}. */
-    List<Question> listActive(String version);
+    Page<Question> listActive(String version, PageRequest page);
 
     /** Active questions of a category across versions, by version then {@code order_index}. */
-    List<Question> listActiveByCategory(String category);
+    Page<Question> listActiveByCategory(String category, PageRequest page);
 
     int countActive(String version);
 }

@@ -1,7 +1,8 @@
 package dev.teto.data.api.repository;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.capability.ProvidedBy;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.model.NewSubscription;
 import dev.teto.data.api.model.Subscription;
 import dev.teto.data.api.model.SubscriptionUpdate;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Subscriptions. */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface SubscriptionRepository {
     Subscription create(NewSubscription subscription);
 
@@ -19,7 +21,8 @@ public interface SubscriptionRepository {
 
     Subscription update(UUID id, SubscriptionUpdate update);
 
-    List<Subscription> listByUser(UUID userId);
+    /** Newest first. */
+    Page<Subscription> listByUser(UUID userId, PageRequest page);
 
     /** Status active and not past its end date at {@code now}; newest first. */
     Page<Subscription> listActive(Instant now, PageRequest page);

@@ -1,7 +1,8 @@
 package dev.teto.data.api.repository;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.capability.ProvidedBy;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.TimeRange;
 import dev.teto.data.api.model.NewSystemMetric;
 import dev.teto.data.api.model.SystemMetric;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Metric samples: append-only, so there is no update. */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface SystemMetricRepository {
     SystemMetric record(NewSystemMetric metric);
 

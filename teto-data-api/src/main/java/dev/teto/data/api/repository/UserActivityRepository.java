@@ -1,7 +1,8 @@
 package dev.teto.data.api.repository;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.capability.ProvidedBy;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.TimeRange;
 import dev.teto.data.api.model.NewUserActivity;
 import dev.teto.data.api.model.UserActivity;
@@ -14,6 +15,7 @@ import java.util.UUID;
  * The activity log: append-only and partitioned by month, so there is no update. A row outside the prepared
  * partitions lands in the default partition; {@link #ensurePartitions} prepares months ahead.
  */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface UserActivityRepository {
     UserActivity record(NewUserActivity activity);
 

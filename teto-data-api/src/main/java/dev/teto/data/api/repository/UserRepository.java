@@ -1,7 +1,9 @@
 package dev.teto.data.api.repository;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
+import dev.teto.data.api.capability.ProvidedBy;
+import dev.teto.data.api.validation.Nullable;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.model.NewUser;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.model.UserUpdate;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Users. Soft-deleted users are hidden from every look-up except {@link #findByIdIncludingDeleted}. */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface UserRepository {
     /** @throws dev.teto.data.api.error.DuplicateException when the email is taken, compared case-insensitively */
     User create(NewUser user);
@@ -31,5 +34,5 @@ public interface UserRepository {
     void softDelete(UUID id);
 
     /** Newest first. Null filters match any value. */
-    Page<User> list(String role, String status, PageRequest page);
+    Page<User> list(@Nullable String role, @Nullable String status, PageRequest page);
 }

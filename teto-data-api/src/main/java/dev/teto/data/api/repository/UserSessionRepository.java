@@ -1,14 +1,19 @@
 package dev.teto.data.api.repository;
 
+import dev.teto.data.api.capability.ProvidedBy;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.model.NewUserSession;
 import dev.teto.data.api.model.UserSession;
 import dev.teto.data.api.model.UserSessionUpdate;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Sessions. Tokens are stored only as hashes; look-ups take the hash. */
+@ProvidedBy(module = "dev.teto:teto-data-postgres", options = "PostgresOptions")
 public interface UserSessionRepository {
     UserSession create(NewUserSession session);
 
@@ -18,7 +23,15 @@ public interface UserSessionRepository {
     Optional<UserSession> findByTokenHash(String tokenHash);
 
     /** Sessions neither revoked nor expired, newest first. */
-    List<UserSession> listLive(UUID userId);
+    Page<UserSession> listLive(UUID userId, PageRequest page);
+
+    /**
+     * The session with this token hash if it is live at {@code now}: not revoked, not expired, and its user not
+     * soft-deleted (a soft delete revokes every session in the same transaction).
+     */
+    default Optional<UserSession> findLiveByTokenHash(String tokenHash, Instant now) {
+        return findByTokenHash(tokenHash).filter(session -> session.isLive(now));
+    }
 
     UserSession update(UUID id, UserSessionUpdate update);
 

@@ -3,20 +3,38 @@ package dev.teto.data.api.validation;
 import dev.teto.data.api.error.ValidationException;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * The validation rules every adapter applies before touching a store. Each rule throws a
- * {@link ValidationException} naming the field and the value, so a bad call fails before any write.
+ * {@link ValidationException} naming the field, so a bad call fails before any write.
+ *
+ * <p>Every rule that takes text also refuses U+0000: PostgreSQL cannot store it in TEXT, VARCHAR or JSONB and
+ * would fail with SQLSTATE 22021 or 22P05, naming no field. Lengths are counted in code points, as PostgreSQL
+ * counts a VARCHAR(n)'s characters, not in UTF-16 units.
  */
 public final class Check {
     /** The seed's {@code chk_email_format}, which PostgreSQL applies case-insensitively ({@code ~*}). */
     public static final Pattern EMAIL =
             Pattern.compile("^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}$", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The earliest instant {@link #instant} accepts. PostgreSQL's timestamptz starts at 4714-11-24 BC, but
+     * outside its range it stores -infinity instead of failing, and a time zone offset applied on output can
+     * push a value over the edge; starting on 1 January 4713 BC (ISO year -4712) keeps clear of both.
+     */
+    public static final Instant MIN_INSTANT = Instant.parse("-4712-01-01T00:00:00Z");
+
+    /**
+     * The latest instant {@link #instant} accepts. PostgreSQL's timestamptz ends before 294277-01-01 UTC; stopping
+     * at a whole second means the driver's rounding of nanoseconds to microseconds cannot cross that end.
+     */
+    public static final Instant MAX_INSTANT = Instant.parse("+294276-12-31T23:59:59Z");
 
     private static final Pattern IPV4 =
             Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
@@ -33,30 +51,47 @@ public final class Check {
         return value;
     }
 
+    /** Required, not {@linkplain #isBlank blank}, at most {@code maxLength} code points. */
     public static String requiredText(String field, String value, int maxLength) {
         required(field, value);
-        if (value.isBlank()) {
+        TextRules.noNul(field, value);
+        if (isBlank(value)) {
             throw new ValidationException(field, value, "must not be blank");
         }
         return maxLength(field, value, maxLength);
     }
 
-    /** Null passes; the database column's length (VARCHAR(n)) is the limit. */
+    /** Null passes; the database column's length (VARCHAR(n), in characters) is the limit. */
     public static String maxLength(String field, String value, int maxLength) {
-        if (value != null && value.length() > maxLength) {
-            throw new ValidationException(field, value, "must be at most " + maxLength + " characters");
+        if (value != null) {
+            TextRules.noNul(field, value);
+            if (TextRules.longerThan(value, maxLength)) {
+                throw new ValidationException(field, value, "must be at most " + maxLength + " characters");
+            }
+        }
+        return value;
+    }
+
+    /** Null passes; for TEXT columns, which have no length limit but still cannot hold U+0000. */
+    public static String text(String field, String value) {
+        if (value != null) {
+            TextRules.noNul(field, value);
         }
         return value;
     }
 
     /** Like {@link #maxLength} for hashes and tokens: the value never appears in the message. */
     public static String secretMaxLength(String field, String value, int maxLength) {
-        if (value != null && value.length() > maxLength) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new ValidationException(field, REDACTED, TextRules.NUL_REASON);
+        }
+        if (value != null && TextRules.longerThan(value, maxLength)) {
             throw new ValidationException(field, REDACTED, "must be at most " + maxLength + " characters");
         }
         return value;
     }
 
+    /** Required; the value goes to the exception as given, and the exception masks it by the field's name. */
     public static String email(String field, String value) {
         requiredText(field, value, 255);
         if (!EMAIL.matcher(value).matches()) {
@@ -67,8 +102,29 @@ public final class Check {
 
     /** Null passes (the column default applies); anything else must be one of {@code allowed}. */
     public static String oneOf(String field, String value, Set<String> allowed) {
-        if (value != null && !allowed.contains(value)) {
-            throw new ValidationException(field, value, "must be one of " + Vocabulary.sorted(allowed));
+        if (value != null) {
+            TextRules.noNul(field, value);
+            if (!allowed.contains(value)) {
+                throw new ValidationException(field, value, "must be one of " + Vocabulary.sorted(allowed));
+            }
+        }
+        return value;
+    }
+
+    /**
+     * True if every code point is whitespace, a space character or an invisible format character (so
+     * {@code "\u00A0\u200B"} is blank): such a name would look empty wherever it is shown.
+     */
+    public static boolean isBlank(String value) {
+        return value.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
+
+    /** Null passes; otherwise between {@link #MIN_INSTANT} and {@link #MAX_INSTANT}, both included. */
+    public static Instant instant(String field, Instant value) {
+        if (value != null && (value.isBefore(MIN_INSTANT) || value.isAfter(MAX_INSTANT))) {
+            throw new ValidationException(field, value,
+                    "must be between " + MIN_INSTANT + " and " + MAX_INSTANT + " (PostgreSQL timestamptz range)");
         }
         return value;
     }
@@ -108,7 +164,11 @@ public final class Check {
 
     /** An IPv4 or IPv6 literal (no host names: resolving one would be a network call). */
     public static String ipAddress(String field, String value) {
-        if (value != null && !(IPV4.matcher(value).matches() || (value.contains(":") && IPV6.matcher(value).matches()))) {
+        if (value == null) {
+            return null;
+        }
+        TextRules.noNul(field, value);
+        if (!(IPV4.matcher(value).matches() || (value.contains(":") && IPV6.matcher(value).matches()))) {
             throw new ValidationException(field, value, "is not an IPv4 or IPv6 address");
         }
         return value;
@@ -118,13 +178,20 @@ public final class Check {
         return required(field, value);
     }
 
-    /** JSON object columns: keys must be non-null strings so the value round-trips through JSONB. */
+    /**
+     * JSON object columns. Null passes. The whole structure is walked (nested maps, lists and arrays, keys and
+     * values): a null key cannot be written as JSON and U+0000 cannot be stored in JSONB. The exception names the
+     * path of the offending entry, e.g. {@code metadata.tags[2]}.
+     */
     public static Map<String, Object> jsonObject(String field, Map<String, Object> value) {
-        // Iterate rather than containsKey(null): immutable maps (Map.of) throw on a null probe.
-        if (value != null && value.keySet().stream().anyMatch(Objects::isNull)) {
-            throw new ValidationException(field, value, "must not contain a null key");
-        }
+        TextRules.json(field, value);
         return value;
+    }
+
+    /** TEXT[] columns: null passes; no element may be null or contain U+0000. Names the element ({@code tags[1]}). */
+    public static List<String> textList(String field, List<String> values) {
+        TextRules.textList(field, values);
+        return values;
     }
 
     public static int positive(String field, int value) {

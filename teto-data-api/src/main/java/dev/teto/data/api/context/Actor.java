@@ -1,0 +1,50 @@
+package dev.teto.data.api.context;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Who a call acts for. Stores that enforce access per row (PostgreSQL row-level security) see it for the length of
+ * one transaction only, and the outbox records it with every event, as the audit's "who".
+ *
+ * @param kind    user, service, or none (the library's own work and unattributed calls)
+ * @param userId  the user, for {@link Kind#USER}
+ * @param service the service account name, for {@link Kind#SERVICE}
+ * @param role    a role the store may grant rights by (e.g. {@code admin}, {@code analytics_reader}), may be null
+ */
+public record Actor(Kind kind, UUID userId, String service, String role) {
+    public static final Actor NONE = new Actor(Kind.NONE, null, null, null);
+
+    public enum Kind { NONE, USER, SERVICE }
+
+    public Actor {
+        Objects.requireNonNull(kind, "kind");
+        if (kind == Kind.USER && userId == null) {
+            throw new IllegalArgumentException("a user actor needs a user id");
+        }
+        if (kind == Kind.SERVICE && (service == null || service.isBlank())) {
+            throw new IllegalArgumentException("a service actor needs a service name");
+        }
+    }
+
+    public static Actor user(UUID userId) {
+        return new Actor(Kind.USER, Objects.requireNonNull(userId, "userId"), null, "user");
+    }
+
+    public static Actor user(UUID userId, String role) {
+        return new Actor(Kind.USER, Objects.requireNonNull(userId, "userId"), null, role);
+    }
+
+    public static Actor service(String name, String role) {
+        return new Actor(Kind.SERVICE, null, name, role);
+    }
+
+    /** A short, PII-free label for logs and the outbox: {@code user:<id>}, {@code service:<name>} or {@code none}. */
+    public String label() {
+        return switch (kind) {
+            case USER -> "user:" + userId;
+            case SERVICE -> "service:" + service;
+            case NONE -> "none";
+        };
+    }
+}

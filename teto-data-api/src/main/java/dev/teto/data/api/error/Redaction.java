@@ -1,0 +1,79 @@
+package dev.teto.data.api.error;
+
+import java.util.Locale;
+
+/**
+ * How a rejected value appears in an exception message. Services log exceptions, so a message must be safe to
+ * log: PII is masked and secrets are hidden, decided by the field's name so every store and rule agrees.
+ */
+public final class Redaction {
+    static final int MAX_VALUE_CHARS = 64;
+    private static final String HIDDEN = "<redacted>";
+    private static final String[] SECRET_SUFFIXES = {"hash", "token", "password", "secret", "key"};
+    private static final String[] PII_SUFFIXES = {"name", "avatarurl", "textresponse", "useragent", "ipaddress",
+        "content", "comment", "text", "address"};
+
+    private Redaction() {
+    }
+
+    /** The value as it may appear in a message about {@code field}. */
+    public static String render(String field, Object value) {
+        if (value == null) {
+            return "null";
+        }
+        String key = leaf(field);
+        if (endsWithAny(key, SECRET_SUFFIXES)) {
+            return HIDDEN;
+        }
+        String text = String.valueOf(value);
+        if (key.endsWith("email")) {
+            return "'" + maskEmail(text) + "'";
+        }
+        if (endsWithAny(key, PII_SUFFIXES)) {
+            return "'" + maskText(text) + "'";
+        }
+        text = text.replace('\u0000', '?');
+        return text.length() <= MAX_VALUE_CHARS ? "'" + text + "'" : "'" + text.substring(0, MAX_VALUE_CHARS) + "…'";
+    }
+
+    /** {@code mina@example.com} → {@code m***@example.com}: enough to tell two addresses apart in a log. */
+    public static String maskEmail(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.lastIndexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        String domain = email.substring(at + 1);
+        return email.codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+                StringBuilder::append) + "***@" + (domain.length() > 40 ? domain.substring(0, 40) + "…" : domain);
+    }
+
+    /** First character and the length: {@code Mina Park} → {@code M***(9)}. */
+    public static String maskText(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        String first = new String(Character.toChars(text.codePointAt(0)));
+        return (first.equals("\u0000") ? "?" : first) + "***(" + text.codePointCount(0, text.length()) + ")";
+    }
+
+    private static String leaf(String field) {
+        if (field == null) {
+            return "";
+        }
+        String f = field.replaceAll("\\[\\d+]", "");
+        int dot = f.lastIndexOf('.');
+        return (dot >= 0 ? f.substring(dot + 1) : f).replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean endsWithAny(String key, String[] suffixes) {
+        for (String suffix : suffixes) {
+            if (key.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

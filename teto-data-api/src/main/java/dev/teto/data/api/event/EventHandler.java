@@ -1,0 +1,21 @@
+package dev.teto.data.api.event;
+
+/**
+ * Reacts to committed events: a cache invalidation, a search projection, an analytics write. Registered under a
+ * stable name ({@code TetoData.builder().eventHandler(name, handler)}); the name keys its inbox, so renaming a
+ * handler makes it see every retained event again.
+ *
+ * <p>Delivery is at least once. The dispatcher records each (handler, event id) it delivered, so a handler is not
+ * called again for an event it handled, but a crash between the handler's side effect and that record repeats
+ * the call: make side effects idempotent by {@link DomainEvent#id()}. Throwing means "retry later"; after the
+ * configured attempts the event is parked for this handler with the error, and the others go on.
+ */
+@FunctionalInterface
+public interface EventHandler {
+    void handle(DomainEvent event) throws Exception;
+
+    /** Only events this returns true for reach {@link #handle}; the rest count as handled. */
+    default boolean accepts(String eventType) {
+        return true;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.teto.data.api.event;
+
+/**
+ * The event types the library writes itself. Each event's aggregate is the user it concerns
+ * ({@code aggregateType = "user"}), so a user's events arrive in the order they happened.
+ * {@code docs/events.md} gives each payload.
+ */
+public final class EventTypes {
+    public static final String AGGREGATE_USER = "user";
+
+    public static final String USER_REGISTERED = "user.registered";
+    public static final String USER_UPDATED = "user.updated";
+    public static final String USER_SOFT_DELETED = "user.soft_deleted";
+    public static final String SESSION_OPENED = "session.opened";
+    public static final String SESSION_REVOKED = "session.revoked";
+    public static final String ASSESSMENT_STARTED = "assessment.started";
+    public static final String ASSESSMENT_COMPLETED = "assessment.completed";
+    public static final String PROFILE_CREATED = "profile.created";
+    public static final String SUBSCRIPTION_CHANGED = "subscription.changed";
+    public static final String MEMBERSHIP_CHANGED = "membership.changed";
+    public static final String ACTIVITY_RECORDED = "activity.recorded";
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,55 @@
+package dev.teto.data.api.spi;
+
+import dev.teto.data.api.model.Answer;
+import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.NewAssessment;
+import dev.teto.data.api.model.Question;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Transactional: the storage steps of taking a test. Core's assessment flow decides; this port only reads and
+ * writes. Every answer or completion starts with {@link #lock}, which serialises work on one assessment.
+ */
+public interface AssessmentStore {
+
+    /** Locks the assessment row for the rest of the transaction. */
+    Optional<LockedAssessment> lock(UUID assessmentId);
+
+    /** The ids of the active questions of {@code version}, in order. */
+    List<UUID> activeQuestionIds(String version);
+
+    /**
+     * Inserts an assessment that records {@code questionIds} as its question set; {@code started} sets
+     * {@code started_at} to now.
+     */
+    Assessment insert(NewAssessment assessment, List<UUID> questionIds, boolean started);
+
+    Map<UUID, Question> questions(Set<UUID> ids);
+
+    /** Inserts or replaces the answer and keeps {@code questions_answered} exact. Caller holds the lock. */
+    Answer upsertAnswer(Assessment assessment, AnswerInput input);
+
+    /** The same for several distinct questions in one statement; returns them in input order. */
+    List<Answer> upsertAnswers(Assessment assessment, List<AnswerInput> inputs);
+
+    /** The assessment's answers in question order. */
+    List<Answer> answers(UUID assessmentId);
+
+    /** Sets status completed, {@code completed_at} and {@code duration_seconds}. Caller holds the lock. */
+    Assessment markCompleted(UUID assessmentId);
+
+    /**
+     * A locked assessment with what the rules need beside it.
+     *
+     * @param questionIds the question set recorded at start, or null for rows created before sets were recorded
+     * @param ownerLive   false when the owning user is soft-deleted
+     */
+    record LockedAssessment(Assessment assessment, List<UUID> questionIds, boolean ownerLive) {
+    }
+}

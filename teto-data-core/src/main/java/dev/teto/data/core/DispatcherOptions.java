@@ -1,0 +1,187 @@
+package dev.teto.data.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the in-process event dispatcher delivers outbox events to handlers. Immutable; validated once in
+ * {@link Builder#build()}.
+ */
+public final class DispatcherOptions {
+    public static final boolean DEFAULT_ENABLED = true;
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    public static final int DEFAULT_MAX_ATTEMPTS = 5;
+    public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
+    public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_HANDLER_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+    public static final int DEFAULT_WORKER_THREADS = 4;
+
+    public static final DispatcherOptions DEFAULTS = builder().build();
+
+    private final boolean enabled;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final Duration handlerTimeout;
+    private final Duration retention;
+    private final int workerThreads;
+
+    private DispatcherOptions(Builder b) {
+        this.enabled = b.enabled;
+        this.pollInterval = b.pollInterval;
+        this.batchSize = b.batchSize;
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.handlerTimeout = b.handlerTimeout;
+        this.retention = b.retention;
+        this.workerThreads = b.workerThreads;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().enabled(enabled).pollInterval(pollInterval).batchSize(batchSize).maxAttempts(maxAttempts)
+                .initialBackoff(initialBackoff).maxBackoff(maxBackoff).handlerTimeout(handlerTimeout)
+                .retention(retention).workerThreads(workerThreads);
+    }
+
+    /** False: no background thread; events wait in the outbox (another process, or {@code drain()}, delivers). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** How often the outbox is read when no commit wakes the dispatcher (a commit in another process, say). */
+    public Duration pollInterval() {
+        return pollInterval;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Attempts per event and handler before the event is parked for that handler. */
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public Duration initialBackoff() {
+        return initialBackoff;
+    }
+
+    public Duration maxBackoff() {
+        return maxBackoff;
+    }
+
+    /** A handler call that takes longer counts as failed (and is interrupted). */
+    public Duration handlerTimeout() {
+        return handlerTimeout;
+    }
+
+    /** Delivered events and inbox records older than this are deleted. */
+    public Duration retention() {
+        return retention;
+    }
+
+    /** Handlers of different aggregates run in parallel on this many threads. */
+    public int workerThreads() {
+        return workerThreads;
+    }
+
+    /** Backoff after {@code attempts} failed attempts: doubling from the initial backoff, capped. */
+    public Duration backoffAfter(int attempts) {
+        long millis = initialBackoff.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+
+    /** Mutable, single-use. */
+    public static final class Builder {
+        private boolean enabled = DEFAULT_ENABLED;
+        private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
+        private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+        private Duration handlerTimeout = DEFAULT_HANDLER_TIMEOUT;
+        private Duration retention = DEFAULT_RETENTION;
+        private int workerThreads = DEFAULT_WORKER_THREADS;
+
+        private Builder() {
+        }
+
+        public Builder enabled(boolean value) {
+            this.enabled = value;
+            return this;
+        }
+
+        public Builder pollInterval(Duration value) {
+            this.pollInterval = value;
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        public Builder maxAttempts(int value) {
+            this.maxAttempts = value;
+            return this;
+        }
+
+        public Builder initialBackoff(Duration value) {
+            this.initialBackoff = value;
+            return this;
+        }
+
+        public Builder maxBackoff(Duration value) {
+            this.maxBackoff = value;
+            return this;
+        }
+
+        public Builder handlerTimeout(Duration value) {
+            this.handlerTimeout = value;
+            return this;
+        }
+
+        public Builder retention(Duration value) {
+            this.retention = value;
+            return this;
+        }
+
+        public Builder workerThreads(int value) {
+            this.workerThreads = value;
+            return this;
+        }
+
+        public DispatcherOptions build() {
+            positive("pollInterval", pollInterval);
+            positive("initialBackoff", initialBackoff);
+            positive("maxBackoff", maxBackoff);
+            positive("handlerTimeout", handlerTimeout);
+            positive("retention", retention);
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new IllegalArgumentException("batchSize must be between 1 and 10000");
+            }
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+            if (workerThreads < 1 || workerThreads > 64) {
+                throw new IllegalArgumentException("workerThreads must be between 1 and 64");
+            }
+            return new DispatcherOptions(this);
+        }
+
+        private static void positive(String name, Duration value) {
+            if (Objects.requireNonNull(value, name).isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+        }
+    }
+}

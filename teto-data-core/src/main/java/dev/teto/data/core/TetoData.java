@@ -1,0 +1,250 @@
+package dev.teto.data.core;
+
+import dev.teto.data.api.capability.TetoOperations;
+import dev.teto.data.api.context.Actor;
+import dev.teto.data.api.context.TxContext;
+import dev.teto.data.api.context.TxOptions;
+import dev.teto.data.api.event.EventDispatcher;
+import dev.teto.data.api.event.EventHandler;
+import dev.teto.data.api.scoring.ProfileScorer;
+import dev.teto.data.api.spi.OutboxRelay;
+import dev.teto.data.api.spi.StoreOptions;
+import dev.teto.data.api.spi.StoreProvider;
+import dev.teto.data.core.internal.CoreServices;
+import dev.teto.data.core.internal.FacadeView;
+import dev.teto.data.core.internal.composition.StoreComposition;
+import dev.teto.data.core.internal.event.InProcessEventDispatcher;
+import dev.teto.data.core.internal.tx.Transactions;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The one object a host embeds. Build it once at start-up, share it (it is thread-safe), close it at shutdown:
+ *
+ * <pre>{@code
+ * try (TetoData data = TetoData.builder()
+ *         .with(PostgresOptions.builder().jdbcUrl(url).username(user).password(secret).build())
+ *         .profileScorer(myScorer)
+ *         .build()) {
+ *     User user = data.users().create(NewUser.of("mina@example.com", "Mina"));
+ * }
+ * }</pre>
+ *
+ * Stores plug in through {@link StoreProvider}s found on the classpath; each is configured by passing its options
+ * to {@link Builder#with}. Asking for a capability no configured store provides throws
+ * {@link dev.teto.data.api.error.StoreNotConfiguredException} naming the module and the builder call.
+ */
+public final class TetoData implements TetoOperations, AutoCloseable {
+    private final StoreComposition stores;
+    private final CoreServices core;
+    private final FacadeView facade;
+    private final EventDispatcher dispatcher;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private TetoData(StoreComposition stores, CoreServices core, EventDispatcher dispatcher) {
+        this.stores = stores;
+        this.core = core;
+        this.facade = new FacadeView(core, Actor.NONE);
+        this.dispatcher = dispatcher;
+    }
+
+    public static Builder builder() {
+        return new Builder(List.of(), Map.of(), null, Map.of(), DispatcherOptions.DEFAULTS, Clock.systemUTC());
+    }
+
+    @Override
+    public <T> T get(Class<T> type) {
+        checkOpen();
+        return facade.get(type);
+    }
+
+    @Override
+    public <R> R inTransaction(TxOptions options, Function<TxContext, R> work) {
+        return facade.inTransaction(options, work);
+    }
+
+    @Override
+    public TetoOperations as(Actor actor) {
+        checkOpen();
+        return facade.as(actor);
+    }
+
+    @Override
+    public Actor actor() {
+        return facade.actor();
+    }
+
+    /**
+     * The event dispatcher: {@link EventDispatcher#drain()} delivers what is due now, on the calling thread.
+     *
+     * @throws IllegalStateException when no store with an outbox is configured
+     */
+    public EventDispatcher events() {
+        if (dispatcher == null) {
+            throw new IllegalStateException("no event dispatcher: configure a store with an outbox (PostgreSQL)");
+        }
+        return dispatcher;
+    }
+
+    /** Stops event delivery, then closes every store. Safe to call twice; later calls fail with IllegalStateException. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        core.transactions().close();
+        try {
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
+        } finally {
+            stores.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this TetoData is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TetoData" + (closed.get() ? "[closed]" : "");
+    }
+
+    /** Immutable: every call returns a new builder, so a shared base can be specialised without aliasing. */
+    public static final class Builder {
+        private final List<StoreOptions> stores;
+        private final Map<String, String> config;
+        private final ProfileScorer scorer;
+        private final Map<String, EventHandler> handlers;
+        private final DispatcherOptions dispatcherOptions;
+        private final Clock clock;
+
+        private Builder(List<StoreOptions> stores, Map<String, String> config, ProfileScorer scorer,
+                Map<String, EventHandler> handlers, DispatcherOptions dispatcherOptions, Clock clock) {
+            this.stores = stores;
+            this.config = config;
+            this.scorer = scorer;
+            this.handlers = handlers;
+            this.dispatcherOptions = dispatcherOptions;
+            this.clock = clock;
+        }
+
+        /** Configures the store these options belong to; options of the same class given earlier are replaced. */
+        public Builder with(StoreOptions options) {
+            Objects.requireNonNull(options, "options");
+            List<StoreOptions> next = new ArrayList<>();
+            for (StoreOptions existing : stores) {
+                if (existing.getClass() != options.getClass()) {
+                    next.add(existing);
+                }
+            }
+            next.add(options);
+            return new Builder(List.copyOf(next), config, scorer, handlers, dispatcherOptions, clock);
+        }
+
+        /**
+         * Configures stores from flat settings, {@code <store>.<key>=value} (e.g. {@code postgres.url}); each
+         * provider reads its own keys. Options given with {@link #with} win over these.
+         */
+        public Builder configure(Map<String, String> settings) {
+            Map<String, String> merged = new LinkedHashMap<>(config);
+            merged.putAll(Objects.requireNonNull(settings, "settings"));
+            return new Builder(stores, Collections.unmodifiableMap(merged), scorer, handlers, dispatcherOptions, clock);
+        }
+
+        /** The scorer {@code assessmentFlow().complete(id)} uses. */
+        public Builder profileScorer(ProfileScorer profileScorer) {
+            return new Builder(stores, config, profileScorer, handlers, dispatcherOptions, clock);
+        }
+
+        /**
+         * Registers a handler for committed events under a stable name (it keys the handler's inbox). Handlers are
+         * called in registration order for each event.
+         */
+        public Builder eventHandler(String name, EventHandler handler) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(handler, "handler");
+            if (name.isBlank() || name.length() > 100) {
+                throw new IllegalArgumentException("handler name must be 1 to 100 characters");
+            }
+            Map<String, EventHandler> next = new LinkedHashMap<>(handlers);
+            if (next.putIfAbsent(name, handler) != null) {
+                throw new IllegalArgumentException("a handler named " + name + " is already registered");
+            }
+            return new Builder(stores, config, scorer, Collections.unmodifiableMap(next), dispatcherOptions, clock);
+        }
+
+        public Builder dispatcher(DispatcherOptions options) {
+            return new Builder(stores, config, scorer, handlers, Objects.requireNonNull(options, "options"), clock);
+        }
+
+        /** The clock the dispatcher schedules retries and retention with; for tests. */
+        public Builder clock(Clock value) {
+            return new Builder(stores, config, scorer, handlers, dispatcherOptions, Objects.requireNonNull(value, "clock"));
+        }
+
+        /** Opens (and, if their options say so, migrates) every configured store, then starts event delivery. */
+        public TetoData build() {
+            Map<Class<?>, StoreProvider<?>> providers = StoreComposition.discover(TetoData.class.getClassLoader());
+            StoreComposition composition = StoreComposition.open(providers, allOptions(providers));
+            try {
+                var capabilities = composition.capabilities();
+                EventDispatcher dispatcher = capabilities.provides(OutboxRelay.class)
+                        ? new InProcessEventDispatcher(capabilities.plain(OutboxRelay.class), handlers, dispatcherOptions, clock)
+                        : null;
+                if (dispatcher == null && !handlers.isEmpty()) {
+                    throw new IllegalStateException("event handlers were registered but no configured store has an outbox;"
+                            + " add dev.teto:teto-data-postgres and call with(PostgresOptions...)");
+                }
+                Runnable wake = dispatcher == null ? () -> { } : dispatcher::wake;
+                Transactions transactions = new Transactions(capabilities.transactionalStore(), wake);
+                TetoData data = new TetoData(composition, new CoreServices(capabilities, transactions, scorer), dispatcher);
+                if (dispatcher != null && dispatcherOptions.enabled()) {
+                    dispatcher.start();
+                }
+                return data;
+            } catch (RuntimeException | Error e) {
+                composition.close();
+                throw e;
+            }
+        }
+
+        private List<StoreOptions> allOptions(Map<Class<?>, StoreProvider<?>> providers) {
+            List<StoreOptions> all = new ArrayList<>(stores);
+            for (StoreProvider<?> provider : providers.values()) {
+                boolean given = stores.stream().anyMatch(o -> o.getClass() == provider.optionsType());
+                Map<String, String> own = ownKeys(provider.name());
+                if (!given && !own.isEmpty()) {
+                    all.add(provider.optionsFrom(own));
+                }
+            }
+            if (all.isEmpty()) {
+                throw new IllegalStateException("no store is configured: call TetoData.builder().with(...) with the "
+                        + "options of at least one store, e.g. PostgresOptions from dev.teto:teto-data-postgres");
+            }
+            return all;
+        }
+
+        private Map<String, String> ownKeys(String store) {
+            Map<String, String> own = new LinkedHashMap<>();
+            String prefix = store + ".";
+            config.forEach((key, value) -> {
+                if (key.startsWith(prefix)) {
+                    own.put(key.substring(prefix.length()), value);
+                }
+            });
+            return own;
+        }
+    }
+}

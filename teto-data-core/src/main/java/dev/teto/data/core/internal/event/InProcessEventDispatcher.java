@@ -1,0 +1,181 @@
+package dev.teto.data.core.internal.event;
+
+import dev.teto.data.api.event.EventDispatcher;
+import dev.teto.data.api.event.EventHandler;
+import dev.teto.data.api.spi.OutboxCycle;
+import dev.teto.data.api.spi.OutboxRelay;
+import dev.teto.data.api.spi.StoredEvent;
+import dev.teto.data.core.DispatcherOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Delivers committed outbox events to handlers in this JVM. One background thread runs delivery cycles: on a
+ * commit's wake-up, or every poll interval. A cycle holds the outbox's dispatch lock (so two service instances
+ * never deliver at once), reads a batch in commit order, runs each aggregate's events in order on a worker pool
+ * (aggregates in parallel), and writes back what happened in the same transaction.
+ */
+public final class InProcessEventDispatcher implements EventDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessEventDispatcher.class);
+    private static final int PURGE_EVERY_CYCLES = 200;
+
+    private final OutboxRelay relay;
+    private final Map<String, EventHandler> handlers;
+    private final DispatcherOptions options;
+    private final Clock clock;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger cycles = new AtomicInteger();
+    private final Object cycleLock = new Object();
+    private final ExecutorService workers;
+    private Thread loop;
+
+    public InProcessEventDispatcher(OutboxRelay relay, Map<String, EventHandler> handlers, DispatcherOptions options,
+            Clock clock) {
+        this.relay = relay;
+        this.handlers = new LinkedHashMap<>(handlers);
+        this.options = options;
+        this.clock = clock;
+        AtomicInteger threadNumber = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(options.workerThreads(), r -> {
+            Thread t = new Thread(r, "teto-events-worker-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        loop = new Thread(this::runLoop, "teto-events-dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    @Override
+    public int drain() {
+        int delivered = 0;
+        for (int round = 0; round < 1000; round++) {
+            int n = cycle();
+            if (n <= 0) {
+                break;
+            }
+            delivered += n;
+        }
+        return delivered;
+    }
+
+    @Override
+    public synchronized void close() {
+        running.set(false);
+        wake();
+        if (loop != null) {
+            try {
+                loop.join(options.handlerTimeout().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.shutdownNow();
+    }
+
+    private void runLoop() {
+        while (running.get()) {
+            try {
+                drain();
+            } catch (RuntimeException e) {
+                // The store is down or the lock holder vanished: the next poll tries again; nothing is lost.
+                LOG.warn("event delivery cycle failed: {}", e.toString());
+            }
+            try {
+                wakeUp.tryAcquire(options.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** @return events finished in this cycle, or -1 when another dispatcher holds the lock */
+    private int cycle() {
+        synchronized (cycleLock) {
+            boolean purge = cycles.incrementAndGet() % PURGE_EVERY_CYCLES == 1;
+            return relay.underLock(outbox -> {
+                Instant now = clock.instant();
+                if (purge) {
+                    outbox.purgeDeliveredBefore(now.minus(options.retention()));
+                }
+                List<StoredEvent> pending = outbox.pending(options.batchSize(), now);
+                return pending.isEmpty() ? 0 : deliver(outbox, pending, now);
+            }).orElse(-1);
+        }
+    }
+
+    private int deliver(OutboxCycle outbox, List<StoredEvent> pending, Instant now) {
+        List<UUID> ids = pending.stream().map(e -> e.event().id()).toList();
+        Map<String, java.util.Set<UUID>> handled = new LinkedHashMap<>();
+        handlers.keySet().forEach(name -> handled.put(name, outbox.handled(name, ids)));
+
+        Map<UUID, List<StoredEvent>> byAggregate = new LinkedHashMap<>();
+        pending.forEach(e -> byAggregate.computeIfAbsent(e.event().aggregateId(), k -> new ArrayList<>()).add(e));
+        List<AggregateDelivery> deliveries = new ArrayList<>();
+        byAggregate.values().forEach(events -> deliveries.add(new AggregateDelivery(events, handlers, handled)));
+
+        runAll(deliveries);
+
+        List<UUID> delivered = new ArrayList<>();
+        for (AggregateDelivery delivery : deliveries) {
+            delivery.record(outbox, delivered, options, now);
+        }
+        outbox.markDelivered(delivered, now);
+        return delivered.size();
+    }
+
+    private void runAll(List<AggregateDelivery> deliveries) {
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (AggregateDelivery delivery : deliveries) {
+            futures.add(workers.submit(delivery::run));
+        }
+        long deadline = System.nanoTime() + options.handlerTimeout().toNanos();
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                futures.get(i).cancel(true);
+                deliveries.get(i).timedOut(options.handlerTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                futures.forEach(f -> f.cancel(true));
+                deliveries.forEach(d -> d.timedOut(Duration.ZERO));
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.error("event delivery task failed unexpectedly", e.getCause());
+            }
+        }
+    }
+}

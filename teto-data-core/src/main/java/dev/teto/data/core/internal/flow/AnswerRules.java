@@ -1,0 +1,40 @@
+package dev.teto.data.core.internal.flow;
+
+import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Question;
+import dev.teto.data.api.validation.Check;
+import dev.teto.data.api.validation.Vocabulary;
+
+import java.util.List;
+import java.util.UUID;
+
+/** What an answer must look like for its question: the part of validation that needs the stored question. */
+final class AnswerRules {
+    private AnswerRules() {
+    }
+
+    /**
+     * @param questionSet the assessment's question set recorded at start; an answer to any other question (one
+     *                    added to the version later, or of another version) is refused
+     */
+    static void check(List<UUID> questionSet, String version, Question question, AnswerInput input, String prefix) {
+        boolean inSet = questionSet != null
+                ? questionSet.contains(question.id())
+                : question.version().equals(version) && question.active();
+        if (!inSet) {
+            throw new ValidationException(prefix + "questionId", input.questionId(),
+                    "is not a question of this assessment (version " + version + ")");
+        }
+        switch (question.questionType()) {
+            case Question.LIKERT_SCALE -> {
+                Check.required(prefix + "value", input.value());
+                Check.range(prefix + "value", input.value(), Vocabulary.LIKERT_MIN, Vocabulary.LIKERT_MAX);
+            }
+            case Question.MULTIPLE_CHOICE -> Check.required(prefix + "optionId", input.optionId());
+            case Question.TEXT -> Check.requiredText(prefix + "textResponse", input.textResponse(), 10_000);
+            default -> throw new ValidationException(prefix + "questionId", input.questionId(),
+                    "has unknown question type " + question.questionType());
+        }
+    }
+}

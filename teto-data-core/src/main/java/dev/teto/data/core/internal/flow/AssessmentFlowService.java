@@ -1,0 +1,173 @@
+package dev.teto.data.core.internal.flow;
+
+import dev.teto.data.api.error.ConflictException;
+import dev.teto.data.api.error.Entities;
+import dev.teto.data.api.error.NotFoundException;
+import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.api.model.Answer;
+import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.NewAssessment;
+import dev.teto.data.api.model.NewProfile;
+import dev.teto.data.api.model.Profile;
+import dev.teto.data.api.model.ProfileDraft;
+import dev.teto.data.api.model.Question;
+import dev.teto.data.api.repository.AssessmentFlow;
+import dev.teto.data.api.repository.ProfileRepository;
+import dev.teto.data.api.scoring.ProfileScorer;
+import dev.teto.data.api.scoring.ScoringInput;
+import dev.teto.data.api.spi.AssessmentStore;
+import dev.teto.data.api.spi.AssessmentStore.LockedAssessment;
+import dev.teto.data.api.validation.Check;
+import dev.teto.data.core.internal.event.Events;
+import dev.teto.data.core.internal.policy.Liveness;
+import dev.teto.data.core.internal.tx.Runner;
+import dev.teto.data.core.internal.tx.Unit;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Start, answer, complete: every rule of taking the test. Each call is one unit; answers and completion begin by
+ * locking the assessment, so concurrent answers to one assessment queue up and {@code questions_answered} stays
+ * exact while different assessments never contend. The answer path writes no outbox row: it is the hot path, and
+ * the completion event carries every answer.
+ */
+public final class AssessmentFlowService implements AssessmentFlow {
+    private final Runner runner;
+    private final ProfileScorer defaultScorer;
+
+    public AssessmentFlowService(Runner runner, ProfileScorer defaultScorer) {
+        this.runner = runner;
+        this.defaultScorer = defaultScorer;
+    }
+
+    @Override
+    public Assessment start(UUID userId, String version) {
+        Check.requiredText("version", version, 20);
+        return runner.run(unit -> {
+            Liveness.requireLive(unit, userId);
+            AssessmentStore store = unit.port(AssessmentStore.class);
+            List<UUID> questionSet = store.activeQuestionIds(version);
+            if (questionSet.isEmpty()) {
+                throw new ValidationException("version", version, "has no active questions");
+            }
+            Assessment started = store.insert(new NewAssessment(userId, version, questionSet.size(),
+                    Assessment.IN_PROGRESS, null), questionSet, true);
+            unit.publish(Events.assessmentStarted(started));
+            return started;
+        });
+    }
+
+    @Override
+    public Answer answer(UUID assessmentId, AnswerInput input) {
+        return runner.run(unit -> {
+            AssessmentStore store = unit.port(AssessmentStore.class);
+            LockedAssessment locked = lockInProgress(store, assessmentId);
+            Question question = store.questions(Set.of(input.questionId())).get(input.questionId());
+            if (question == null) {
+                throw new NotFoundException(Entities.QUESTION, input.questionId());
+            }
+            AnswerRules.check(locked.questionIds(), locked.assessment().version(), question, input, "");
+            return store.upsertAnswer(locked.assessment(), input);
+        });
+    }
+
+    @Override
+    public List<Answer> answerAll(UUID assessmentId, List<AnswerInput> inputs) {
+        Set<UUID> questionIds = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!questionIds.add(inputs.get(i).questionId())) {
+                throw new ValidationException("answers[" + i + "].questionId", inputs.get(i).questionId(),
+                        "is answered twice in one batch");
+            }
+        }
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        return runner.run(unit -> {
+            AssessmentStore store = unit.port(AssessmentStore.class);
+            LockedAssessment locked = lockInProgress(store, assessmentId);
+            Map<UUID, Question> questions = store.questions(questionIds);
+            for (int i = 0; i < inputs.size(); i++) {
+                AnswerInput input = inputs.get(i);
+                Question question = questions.get(input.questionId());
+                if (question == null) {
+                    throw new NotFoundException(Entities.QUESTION, input.questionId());
+                }
+                AnswerRules.check(locked.questionIds(), locked.assessment().version(), question, input,
+                        "answers[" + i + "].");
+            }
+            return store.upsertAnswers(locked.assessment(), inputs);
+        });
+    }
+
+    @Override
+    public Profile complete(UUID assessmentId) {
+        if (defaultScorer == null) {
+            throw new ValidationException("scorer", null,
+                    "no ProfileScorer configured: set TetoData.builder().profileScorer(..) or pass one to complete");
+        }
+        return complete(assessmentId, defaultScorer);
+    }
+
+    /** Scores, completes and stores the profile with both events, in one unit: all of it or none. */
+    @Override
+    public Profile complete(UUID assessmentId, ProfileScorer scorer) {
+        return runner.run(unit -> {
+            AssessmentStore store = unit.port(AssessmentStore.class);
+            LockedAssessment locked = lockInProgress(store, assessmentId);
+            List<Answer> answers = store.answers(assessmentId);
+            List<UUID> questionSet = questionSet(store, locked);
+            CompletionRule.requireEveryQuestionAnswered(locked.assessment(), questionSet, answers);
+            ProfileDraft draft = scorer.score(scoringInput(store, locked.assessment(), answers));
+            Check.required("scorer result", draft).validate();
+            Assessment completed = store.markCompleted(assessmentId);
+            Profile profile = unit.port(ProfileRepository.class)
+                    .create(new NewProfile(completed.userId(), assessmentId, draft));
+            publishCompletion(unit, completed, answers, profile);
+            return profile;
+        });
+    }
+
+    private static void publishCompletion(Unit unit, Assessment completed, List<Answer> answers, Profile profile) {
+        unit.publish(Events.assessmentCompleted(completed, answers));
+        unit.publish(Events.profileCreated(profile));
+    }
+
+    /** Rows created before question sets were recorded are pinned by version: its active questions now. */
+    private static List<UUID> questionSet(AssessmentStore store, LockedAssessment locked) {
+        return locked.questionIds() != null
+                ? locked.questionIds()
+                : store.activeQuestionIds(locked.assessment().version());
+    }
+
+    /** Locks the row for the rest of the unit; only a live user's in-progress assessment moves on. */
+    private static LockedAssessment lockInProgress(AssessmentStore store, UUID assessmentId) {
+        LockedAssessment locked = store.lock(assessmentId)
+                .orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId));
+        if (!locked.ownerLive()) {
+            throw new NotFoundException(Entities.USER, locked.assessment().userId());
+        }
+        String status = locked.assessment().status();
+        if (!Assessment.IN_PROGRESS.equals(status)) {
+            throw new ConflictException("assessment " + assessmentId + " is " + status + ", not in_progress");
+        }
+        return locked;
+    }
+
+    private static ScoringInput scoringInput(AssessmentStore store, Assessment assessment, List<Answer> answers) {
+        Set<UUID> questionIds = new HashSet<>();
+        answers.forEach(a -> questionIds.add(a.questionId()));
+        Map<UUID, Question> questions = store.questions(questionIds);
+        List<ScoringInput.Item> items = new ArrayList<>(answers.size());
+        for (Answer answer : answers) {
+            items.add(new ScoringInput.Item(questions.get(answer.questionId()), answer));
+        }
+        return new ScoringInput(assessment, items);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.teto.data.core.internal.rules;
+
+import dev.teto.data.api.TimeRange;
+import dev.teto.data.api.model.NewUserActivity;
+import dev.teto.data.api.model.UserActivity;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.api.repository.UserActivityRepository;
+import dev.teto.data.api.spi.ActivityWriter;
+import dev.teto.data.api.validation.Check;
+import dev.teto.data.core.internal.event.Events;
+import dev.teto.data.core.internal.policy.Liveness;
+import dev.teto.data.core.internal.tx.Runner;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The activity log: only live users' activities are recorded, each as an event. */
+public final class ActivityRules extends PortCalls<UserActivityRepository> implements UserActivityRepository {
+
+    public ActivityRules(Runner runner) {
+        super(runner, UserActivityRepository.class);
+    }
+
+    @Override
+    public UserActivity record(NewUserActivity activity) {
+        return unit((unit, activities) -> {
+            Liveness.requireLive(unit, activity.userId());
+            UserActivity recorded = activities.record(activity);
+            unit.publish(Events.activityRecorded(recorded));
+            return recorded;
+        });
+    }
+
+    @Override
+    public int recordAll(List<NewUserActivity> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        return unit((unit, activities) -> {
+            Liveness.requireAllLive(unit, batch.stream().map(NewUserActivity::userId).toList());
+            List<UserActivity> recorded = unit.port(ActivityWriter.class).insertAll(batch);
+            recorded.forEach(a -> unit.publish(Events.activityRecorded(a)));
+            return recorded.size();
+        });
+    }
+
+    @Override
+    public Optional<UserActivity> findById(UUID id) {
+        return call(activities -> activities.findById(id));
+    }
+
+    @Override
+    public Page<UserActivity> listByUser(UUID userId, TimeRange range, PageRequest page) {
+        return call(activities -> activities.listByUser(userId, range, page));
+    }
+
+    @Override
+    public int ensurePartitions(int monthsAhead) {
+        Check.range("monthsAhead", monthsAhead, 0, 120);
+        return call(activities -> activities.ensurePartitions(monthsAhead));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.teto.data.core.internal.rules;
+
+import dev.teto.data.api.model.NewUserSession;
+import dev.teto.data.api.model.UserSession;
+import dev.teto.data.api.model.UserSessionUpdate;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.api.repository.UserSessionRepository;
+import dev.teto.data.api.spi.UserLiveness;
+import dev.teto.data.core.internal.event.Events;
+import dev.teto.data.core.internal.policy.Liveness;
+import dev.teto.data.core.internal.tx.Runner;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Sessions: only a live user opens or refreshes one, and a deleted user's sessions never validate. */
+public final class SessionRules extends PortCalls<UserSessionRepository> implements UserSessionRepository {
+
+    public SessionRules(Runner runner) {
+        super(runner, UserSessionRepository.class);
+    }
+
+    @Override
+    public UserSession create(NewUserSession session) {
+        return unit((unit, sessions) -> {
+            Liveness.requireLive(unit, session.userId());
+            UserSession created = sessions.create(session);
+            unit.publish(Events.sessionOpened(created));
+            return created;
+        });
+    }
+
+    @Override
+    public Optional<UserSession> findById(UUID id) {
+        return call(sessions -> sessions.findById(id));
+    }
+
+    @Override
+    public Optional<UserSession> findByTokenHash(String tokenHash) {
+        return call(sessions -> sessions.findByTokenHash(tokenHash));
+    }
+
+    /** Also checks the owner: rows written before soft delete revoked sessions must not validate either. */
+    @Override
+    public Optional<UserSession> findLiveByTokenHash(String tokenHash, Instant now) {
+        return unit((unit, sessions) -> sessions.findByTokenHash(tokenHash)
+                .filter(s -> s.isLive(now))
+                .filter(s -> !unit.port(UserLiveness.class).liveAmong(Set.of(s.userId())).isEmpty()));
+    }
+
+    @Override
+    public Page<UserSession> listLive(UUID userId, PageRequest page) {
+        return unit((unit, sessions) -> unit.port(UserLiveness.class).liveAmong(Set.of(userId)).isEmpty()
+                ? new Page<>(List.of(), Optional.empty(), Optional.empty(),
+                        page.includeTotal() ? java.util.OptionalLong.of(0) : java.util.OptionalLong.empty())
+                : sessions.listLive(userId, page));
+    }
+
+    @Override
+    public UserSession update(UUID id, UserSessionUpdate update) {
+        return unit((unit, sessions) -> {
+            UserSession updated = sessions.update(id, update);
+            Liveness.requireLive(unit, updated.userId());
+            return updated;
+        });
+    }
+
+    @Override
+    public void revoke(UUID id) {
+        unit((unit, sessions) -> {
+            Optional<UserSession> before = sessions.findById(id);
+            sessions.revoke(id);
+            before.filter(s -> s.revokedAt() == null)
+                    .ifPresent(s -> unit.publish(Events.sessionRevoked(s.userId(), s.id(), 1)));
+            return null;
+        });
+    }
+
+    @Override
+    public int revokeAll(UUID userId) {
+        return unit((unit, sessions) -> {
+            int revoked = sessions.revokeAll(userId);
+            if (revoked > 0) {
+                unit.publish(Events.sessionRevoked(userId, null, revoked));
+            }
+            return revoked;
+        });
+    }
+}

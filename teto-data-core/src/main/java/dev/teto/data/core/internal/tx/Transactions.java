@@ -1,0 +1,105 @@
+package dev.teto.data.core.internal.tx;
+
+import dev.teto.data.api.context.Actor;
+import dev.teto.data.api.context.TxOptions;
+import dev.teto.data.api.error.StoreNotConfiguredException;
+import dev.teto.data.api.spi.TransactionalStore;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * Opens, commits and closes the transactional store's transactions for every call. One per {@code TetoData}.
+ *
+ * <p>It remembers which thread is inside a transaction: a call through the facade from inside
+ * {@code inTransaction}'s callback would take a second connection and then wait, forever, for a lock the first
+ * one holds. Such a call fails at once instead, telling the caller to use {@code tx}.
+ */
+public final class Transactions {
+    private final TransactionalStore store;
+    private final Runnable onEventsCommitted;
+    private final ThreadLocal<ActiveTransaction> current = new ThreadLocal<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * @param store             null when no transactional store is configured
+     * @param onEventsCommitted called after a commit that wrote events (wakes the dispatcher)
+     */
+    public Transactions(TransactionalStore store, Runnable onEventsCommitted) {
+        this.store = store;
+        this.onEventsCommitted = onEventsCommitted;
+    }
+
+    public boolean configured() {
+        return store != null;
+    }
+
+    /** Runs one facade call in a transaction of its own. */
+    public <R> R runAlone(Actor actor, Function<Unit, R> work) {
+        return inTransaction(actor, TxOptions.DEFAULT, view -> work.apply(view.unit()));
+    }
+
+    /**
+     * Runs {@code work} in a new transaction; {@code work} gets the transaction as a {@link Runner} whose every run
+     * is guarded by a savepoint.
+     */
+    public <R> R inTransaction(Actor actor, TxOptions options, Function<? super ActiveTransactionView, R> work) {
+        checkOpen();
+        if (current.get() != null) {
+            throw new IllegalStateException("a TetoData call was made inside inTransaction on the same thread; use the "
+                    + "tx passed to the callback instead (a second transaction would wait for locks the first holds)");
+        }
+        ActiveTransaction tx = new ActiveTransaction(store.begin(options, actor), actor);
+        current.set(tx);
+        boolean published;
+        R result;
+        try {
+            result = work.apply(new ActiveTransactionView(tx));
+            published = tx.commit();
+        } catch (RuntimeException | Error e) {
+            tx.rollbackQuietly(e);
+            throw e;
+        } finally {
+            current.remove();
+            tx.close();
+        }
+        if (published) {
+            onEventsCommitted.run();
+        }
+        tx.runAfterCommitActions();
+        return result;
+    }
+
+    public void close() {
+        closed.set(true);
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this TetoData is closed");
+        }
+        if (store == null) {
+            throw new StoreNotConfiguredException("no transactional store is configured: add dev.teto:teto-data-postgres"
+                    + " and call TetoData.builder().with(PostgresOptions.builder()...build())");
+        }
+    }
+
+    /** The transaction as the callback sees it: a runner for savepoint-guarded calls, and its unit. */
+    public static final class ActiveTransactionView implements Runner {
+        private final ActiveTransaction tx;
+
+        ActiveTransactionView(ActiveTransaction tx) {
+            this.tx = tx;
+        }
+
+        @Override
+        public <R> R run(Function<Unit, R> work) {
+            return tx.run(work);
+        }
+
+        /** For the very first call of a facade call: no savepoint needed, the whole transaction is the call. */
+        public Unit unit() {
+            return tx;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.teto.data.core.internal.validation;
+
+import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.api.validation.Nullable;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The one place every repository call's arguments are checked, before any store is called: each parameter is
+ * required unless marked {@link Nullable}; text may not hold NUL; instants must fit every store's range; input
+ * records (anything with a {@code validate()} method) validate themselves, as does every element of a list.
+ * Adapters never validate again.
+ */
+public final class Arguments {
+    /** PostgreSQL's timestamptz range, the narrowest of our stores. */
+    static final Instant EARLIEST = Instant.parse("-4712-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("+294276-12-31T23:59:59Z");
+
+    private static final ConcurrentMap<Class<?>, MethodHandle> VALIDATORS = new ConcurrentHashMap<>();
+    private static final MethodHandle NONE = MethodHandles.constant(Object.class, null);
+
+    private Arguments() {
+    }
+
+    public static void validate(Method method, Object[] args) {
+        if (args == null) {
+            return;
+        }
+        Parameter[] parameters = method.getParameters();
+        for (int i = 0; i < args.length; i++) {
+            Parameter parameter = parameters[i];
+            if (args[i] == null) {
+                if (!parameter.isAnnotationPresent(Nullable.class)) {
+                    throw new ValidationException(parameter.getName(), null, "is required");
+                }
+                continue;
+            }
+            check(parameter.getName(), args[i]);
+        }
+    }
+
+    /** Checks one value of any supported kind under {@code field}. */
+    public static void check(String field, Object value) {
+        if (value instanceof String text) {
+            text(field, text);
+        } else if (value instanceof Instant instant) {
+            instant(field, instant);
+        } else if (value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                String itemField = field + "[" + i++ + "]";
+                if (item == null) {
+                    throw new ValidationException(itemField, null, "is required");
+                }
+                check(itemField, item);
+            }
+        } else {
+            selfValidate(value);
+        }
+    }
+
+    public static String text(String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            throw new ValidationException(field, null, "must not contain a NUL character");
+        }
+        return value;
+    }
+
+    public static Instant instant(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            throw new ValidationException(field, value.getEpochSecond() < 0 ? "before 4713 BC" : "after 294276 AD",
+                    "must be between 4713 BC and 294276 AD");
+        }
+        return value;
+    }
+
+    private static void selfValidate(Object value) {
+        MethodHandle validator = VALIDATORS.computeIfAbsent(value.getClass(), Arguments::findValidator);
+        if (validator == NONE) {
+            return;
+        }
+        try {
+            validator.invoke(value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MethodHandle findValidator(Class<?> type) {
+        if (!type.isRecord()) {
+            return NONE;
+        }
+        try {
+            Method m = type.getMethod("validate");
+            return MethodHandles.publicLookup().unreflect(m).asType(MethodType.methodType(void.class, Object.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            return NONE;
+        }
+    }
+}
