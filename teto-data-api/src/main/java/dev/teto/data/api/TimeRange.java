@@ -11,6 +11,8 @@ public record TimeRange(Instant from, Instant to) {
     public TimeRange {
         Check.required("from", from);
         Check.required("to", to);
+        Check.instant("from", from);
+        Check.instant("to", to);
         if (!to.isAfter(from)) {
             throw new ValidationException("to", to, "must be after from " + from);
         }

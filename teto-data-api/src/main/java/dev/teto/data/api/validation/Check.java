@@ -91,7 +91,7 @@ public final class Check {
         return value;
     }
 
-    /** Required; the value goes to the exception as given, and the exception masks it by the field's name. */
+    /** Required. A bad address goes to the exception unchanged: the exception masks it by the field's name. */
     public static String email(String field, String value) {
         requiredText(field, value, 255);
         if (!EMAIL.matcher(value).matches()) {

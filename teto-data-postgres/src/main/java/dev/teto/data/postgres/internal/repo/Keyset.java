@@ -1,0 +1,129 @@
+package dev.teto.data.postgres.internal.repo;
+
+import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.api.paging.Cursor;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.Query;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Keyset paging over {@code (sort column, id)}, both ways: a page starts strictly after (or, going back, before)
+ * the boundary row, so pages stay correct while rows are inserted and cost the same at page 1 and page 1000.
+ * A nullable sort column orders its nulls last in the listing.
+ *
+ * @param name     names the listing inside its cursors; a cursor of another listing (or filter) is refused
+ * @param from     {@code FROM ... WHERE ...} without ORDER BY; may use named parameters from {@code params}
+ * @param sort     the sort column, its Java type and how to read it from a row
+ */
+public record Keyset<T>(String name, String select, String from, Map<String, Object> params, SortKey<T> sort,
+                        boolean descending, RowMapper<T> mapper, Function<T, UUID> idOf) {
+
+    /** @param nullable whether the column may hold NULL (changes the seek predicate and the ORDER BY) */
+    public record SortKey<T>(String column, Class<?> type, boolean nullable, Function<T, Object> read) {
+        public static <T> SortKey<T> of(String column, Class<?> type, Function<T, Object> read) {
+            return new SortKey<>(column, type, false, read);
+        }
+
+        public static <T> SortKey<T> nullable(String column, Class<?> type, Function<T, Object> read) {
+            return new SortKey<>(column, type, true, read);
+        }
+    }
+
+    public Page<T> fetch(Handle handle, PageRequest page) {
+        String listing = name + "|" + Integer.toHexString(new TreeMap<>(params).toString().hashCode());
+        Cursor cursor = Cursor.decode(page.cursor(), listing);
+        if (cursor != null && !fits(cursor)) {
+            throw new ValidationException("cursor", null, "does not fit this listing's sort");
+        }
+        boolean backward = cursor != null && cursor.direction() == Cursor.Direction.BACKWARD;
+        boolean ascending = descending == backward;
+        boolean nullsLast = !backward;
+        Query query = handle.createQuery(select + " " + from + seek(cursor, ascending, nullsLast)
+                        + " ORDER BY " + order(ascending, nullsLast) + " LIMIT :limitPlusOne")
+                .bindMap(params)
+                .bind("limitPlusOne", page.limit() + 1);
+        if (cursor != null) {
+            query.bind("cursorId", (UUID) cursor.keys().get(1));
+            if (cursor.keys().get(0) != null) {
+                query.bind("cursorKey", cursor.keys().get(0));
+            }
+        }
+        List<T> rows = new ArrayList<>(query.map(mapper).list());
+        boolean more = rows.size() > page.limit();
+        if (more) {
+            rows = rows.subList(0, page.limit());
+        }
+        if (backward) {
+            Collections.reverse(rows);
+        }
+        return new Page<>(rows, next(listing, rows, cursor, backward, more), previous(listing, rows, cursor, backward, more),
+                total(handle, page));
+    }
+
+    private boolean fits(Cursor cursor) {
+        List<Object> keys = cursor.keys();
+        return keys.size() == 2 && keys.get(1) instanceof UUID
+                && (keys.get(0) == null ? sort.nullable() : sort.type().isInstance(keys.get(0)));
+    }
+
+    private String order(boolean ascending, boolean nullsLast) {
+        String direction = ascending ? " ASC" : " DESC";
+        String nulls = !sort.nullable() ? "" : nullsLast ? " NULLS LAST" : " NULLS FIRST";
+        return sort.column() + direction + nulls + ", id" + direction;
+    }
+
+    /** Rows strictly beyond the cursor in the scan order. */
+    private String seek(Cursor cursor, boolean ascending, boolean nullsLast) {
+        if (cursor == null) {
+            return "";
+        }
+        String col = sort.column();
+        String cmp = ascending ? " > " : " < ";
+        if (cursor.keys().get(0) != null) {
+            String beyondNulls = sort.nullable() && nullsLast ? " OR " + col + " IS NULL" : "";
+            return " AND (" + col + cmp + ":cursorKey OR (" + col + " = :cursorKey AND id" + cmp + ":cursorId)"
+                    + beyondNulls + ")";
+        }
+        return nullsLast
+                ? " AND (" + col + " IS NULL AND id" + cmp + ":cursorId)"
+                : " AND (" + col + " IS NOT NULL OR id" + cmp + ":cursorId)";
+    }
+
+    private Optional<String> next(String listing, List<T> rows, Cursor cursor, boolean backward, boolean more) {
+        if (rows.isEmpty()) {
+            return backward ? Optional.of(cursor.reversed().encode()) : Optional.empty();
+        }
+        boolean exists = backward || more;
+        return exists ? Optional.of(boundary(listing, rows.get(rows.size() - 1), Cursor.Direction.FORWARD)) : Optional.empty();
+    }
+
+    private Optional<String> previous(String listing, List<T> rows, Cursor cursor, boolean backward, boolean more) {
+        if (rows.isEmpty()) {
+            return cursor != null && !backward ? Optional.of(cursor.reversed().encode()) : Optional.empty();
+        }
+        boolean exists = backward ? more : cursor != null;
+        return exists ? Optional.of(boundary(listing, rows.get(0), Cursor.Direction.BACKWARD)) : Optional.empty();
+    }
+
+    private String boundary(String listing, T row, Cursor.Direction direction) {
+        return new Cursor(listing, direction, java.util.Arrays.asList(sort.read().apply(row), idOf.apply(row))).encode();
+    }
+
+    private OptionalLong total(Handle handle, PageRequest page) {
+        return page.includeTotal()
+                ? OptionalLong.of(handle.createQuery("SELECT count(*) " + from).bindMap(params).mapTo(Long.class).one())
+                : OptionalLong.empty();
+    }
+}
