@@ -3,6 +3,9 @@ package dev.teto.data.postgres;
 import dev.teto.data.api.error.DataAccessException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
@@ -10,33 +13,58 @@ import javax.sql.DataSource;
 /**
  * The schema migrations. {@code TetoData.builder().build()} runs them unless
  * {@code PostgresOptions.runMigrations(false)}; a host that runs its own Flyway can call {@link #migrate} or point
- * its Flyway at {@link #LOCATION}.
+ * its Flyway at {@link #LOCATION} with history table {@link #HISTORY_TABLE}.
  */
 public final class PostgresMigrations {
     /** Where the versioned SQL files live on the classpath. */
     public static final String LOCATION = "classpath:db/teto/postgres";
+    public static final String HISTORY_TABLE = "teto_schema_history";
 
     private PostgresMigrations() {
     }
 
-    /**
-     * Brings {@code schema} up to the latest version, creating the schema if needed. Returns how many migrations
-     * ran. Concurrent callers are safe: Flyway takes an advisory lock.
-     */
+    /** {@link #migrate(DataSource, String, String)} without a baseline. */
     public static int migrate(DataSource dataSource, String schema) {
+        return migrate(dataSource, schema, null);
+    }
+
+    /**
+     * Brings {@code schema} up to the latest version, creating the schema if needed, and returns how many
+     * migrations ran. Concurrent callers are safe: Flyway takes an advisory lock.
+     *
+     * @param baselineVersion for an existing schema Flyway has not managed: the version it already matches; null
+     *                        otherwise
+     * @throws DataAccessException when the schema was migrated by a newer teto-data than this one: running old
+     *                             code on a newer schema could corrupt data, so the start-up fails instead
+     */
+    public static int migrate(DataSource dataSource, String schema, String baselineVersion) {
         try {
-            MigrateResult result = Flyway.configure()
+            FluentConfiguration config = Flyway.configure()
                     .dataSource(dataSource)
                     .locations(LOCATION)
                     .schemas(schema)
                     .defaultSchema(schema)
                     .createSchemas(true)
-                    .table("teto_schema_history")
-                    .load()
-                    .migrate();
+                    .table(HISTORY_TABLE);
+            if (baselineVersion != null) {
+                config = config.baselineOnMigrate(true).baselineVersion(baselineVersion);
+            }
+            Flyway flyway = config.load();
+            refuseNewerSchema(flyway, schema);
+            MigrateResult result = flyway.migrate();
             return result.migrationsExecuted;
         } catch (FlywayException e) {
-            throw new DataAccessException("migrating schema " + schema + " failed", e);
+            throw new DataAccessException("postgres", "migrating schema " + schema + " failed: "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static void refuseNewerSchema(Flyway flyway, String schema) {
+        for (MigrationInfo info : flyway.info().all()) {
+            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
+                throw new DataAccessException("postgres", "schema " + schema + " is at version " + info.getVersion()
+                        + ", newer than this teto-data knows; upgrade the library or point it at another schema", null);
+            }
         }
     }
 }

@@ -1,55 +1,47 @@
 package dev.teto.data.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.teto.data.api.PostgresOptions;
-import dev.teto.data.api.error.DataAccessException;
-import dev.teto.data.api.scoring.ProfileScorer;
-import dev.teto.data.api.spi.RelationalStore;
-import dev.teto.data.api.spi.RelationalStoreProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.teto.data.api.spi.CapabilityRegistry;
+import dev.teto.data.api.spi.OutboxRelay;
+import dev.teto.data.api.spi.OutboxWriter;
+import dev.teto.data.api.spi.StoreProvider;
+import dev.teto.data.postgres.internal.PostgresConfig;
+import dev.teto.data.postgres.internal.PostgresStore;
 
-/** Registered in {@code META-INF/services}; {@code TetoData.builder().postgres(..).build()} calls it. */
-public final class PostgresStoreProvider implements RelationalStoreProvider {
-    private static final Logger log = LoggerFactory.getLogger(PostgresStoreProvider.class);
+import java.util.Map;
+
+/**
+ * Registered in {@code META-INF/services}; {@code TetoData.builder().with(PostgresOptions...).build()} calls it.
+ * Provides every relational repository, the assessment store, transactions and the outbox.
+ */
+public final class PostgresStoreProvider implements StoreProvider<PostgresOptions> {
 
     @Override
-    public RelationalStore open(PostgresOptions options, ProfileScorer defaultScorer) {
-        HikariDataSource pool = openPool(options);
-        try {
-            if (options.runMigrations()) {
-                int ran = PostgresMigrations.migrate(pool, options.schema());
-                log.info("schema {} migrated ({} migrations applied)", options.schema(), ran);
-            }
-            PostgresStore store = new PostgresStore(pool, defaultScorer);
-            if (options.runMigrations()) {
-                store.activities().ensurePartitions(options.activityPartitionMonthsAhead());
-            }
-            return store;
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+    public String name() {
+        return "postgres";
     }
 
-    private static HikariDataSource openPool(PostgresOptions options) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("teto-pg-" + options.schema());
-        config.setJdbcUrl(options.jdbcUrl());
-        config.setUsername(options.username());
-        config.setPassword(options.password());
-        config.setSchema(options.schema());
-        config.setMaximumPoolSize(options.maximumPoolSize());
-        config.setMinimumIdle(options.minimumIdle());
-        config.setConnectionTimeout(options.connectionTimeout().toMillis());
-        config.addDataSourceProperty("ApplicationName", options.applicationName());
-        // Batched upserts are the ingestion hot path; the driver folds them into multi-row statements.
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    @Override
+    public Class<PostgresOptions> optionsType() {
+        return PostgresOptions.class;
+    }
+
+    /** Keys: {@code url}, {@code user}, {@code password}, {@code schema}, and the rest in {@link PostgresConfig}. */
+    @Override
+    public PostgresOptions optionsFrom(Map<String, String> config) {
+        return PostgresConfig.read(config);
+    }
+
+    @Override
+    public OpenStore open(PostgresOptions options, CapabilityRegistry registry) {
+        PostgresStore store = PostgresStore.open(options);
         try {
-            return new HikariDataSource(config);
+            registry.transactional(store.transactions(), store.transactionalTypes().toArray(Class<?>[]::new));
+            registry.transactional(store.transactions(), OutboxWriter.class);
+            registry.register(OutboxRelay.class, store.outboxRelay());
+            return store;
         } catch (RuntimeException e) {
-            throw new DataAccessException("cannot open a connection pool to PostgreSQL (schema " + options.schema() + ")", e);
+            store.close();
+            throw e;
         }
     }
 }

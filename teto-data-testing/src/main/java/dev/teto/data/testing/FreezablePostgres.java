@@ -70,7 +70,8 @@ public final class FreezablePostgres implements AutoCloseable {
     }
 
     /**
-     * Starts a dedicated embedded server, in about 1.5 s with a binaries cache and 4–5 s without.
+     * Starts a dedicated embedded server: about 3–4 s, most of it unpacking the binaries; about 1.5 s once a
+     * {@code TETO_PG_BINARIES_DIR} cache holds them.
      *
      * @throws IllegalStateException when the server cannot be started
      */

@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
-import dev.teto.data.api.PostgresOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    /** Pool size preset in {@link #options()}: tests rarely need more and the server is shared. */
+    /** Pool size preset in {@link #settings()}: tests rarely need more and the server is shared. */
     public static final int DEFAULT_POOL_SIZE = 8;
 
     private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
@@ -88,19 +89,20 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Options for {@code TetoData.builder().postgres(...)}: this URL, user, password and schema, a pool of
-     * {@value #DEFAULT_POOL_SIZE} (1 idle) and migrations on. Adjust with {@code options().toBuilder()}.
+     * Settings for {@code TetoData.builder().configure(...)}: this URL, user, password and schema, a pool of
+     * {@value #DEFAULT_POOL_SIZE} (1 idle) and migrations on. Copy the map to change or add keys (see
+     * teto-data-postgres's README for every {@code postgres.*} key).
      */
-    public PostgresOptions options() {
-        return PostgresOptions.builder()
-                .jdbcUrl(jdbcUrl)
-                .username(server.username())
-                .password(server.password())
-                .schema(schema)
-                .maximumPoolSize(DEFAULT_POOL_SIZE)
-                .minimumIdle(1)
-                .runMigrations(true)
-                .build();
+    public Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("postgres.url", jdbcUrl);
+        settings.put("postgres.user", server.username());
+        settings.put("postgres.password", server.password());
+        settings.put("postgres.schema", schema);
+        settings.put("postgres.pool.max", Integer.toString(DEFAULT_POOL_SIZE));
+        settings.put("postgres.pool.min", "1");
+        settings.put("postgres.run-migrations", "true");
+        return settings;
     }
 
     /** A new connection whose search_path is this schema. The caller closes it. */

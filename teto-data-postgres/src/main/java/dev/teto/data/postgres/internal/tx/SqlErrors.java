@@ -1,26 +1,33 @@
-package dev.teto.data.postgres;
+package dev.teto.data.postgres.internal.tx;
 
 import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.api.error.DuplicateException;
+import dev.teto.data.api.error.Entities;
 import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.error.TetoDataException;
+import dev.teto.data.api.error.TransientDataException;
+import dev.teto.data.api.error.TransientDataException.Reason;
 import dev.teto.data.api.error.ValidationException;
 import org.jdbi.v3.core.JdbiException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns driver errors into the api's typed exceptions by SQLSTATE. The database constraints are the second line
- * behind Java validation, so reaching one of these usually means a race (two inserts of one email) or a caller
- * that bypassed validation.
+ * Turns driver errors into the api's typed exceptions by SQLSTATE: constraint violations into validation,
+ * duplicate and not-found errors; serialization failures, deadlocks, timeouts and lost connections into
+ * {@link TransientDataException}. The driver's exception is never kept as it is: its message can carry bound
+ * values, so the cause is a {@link ScrubbedCause} with the class, SQLSTATE and stack only.
  */
-final class SqlErrors {
+public final class SqlErrors {
+    public static final String STORE = "postgres";
     private static final Pattern KEY_DETAIL = Pattern.compile("Key \\((.+?)\\)=\\((.*)\\)");
+    private static final Pattern TABLE = Pattern.compile("table \"(\\w+)\"");
 
     /** Constraints whose column cannot be read from the error detail. */
     private static final Map<String, String> CONSTRAINT_FIELDS = Map.ofEntries(
@@ -48,44 +55,106 @@ final class SqlErrors {
             Map.entry("user_preferences_user_id_key", "userId"),
             Map.entry("organizations_domain_key", "domain"));
 
+    /** Tables named in foreign-key errors, as the api's entity names. */
+    private static final Map<String, String> TABLE_ENTITIES = Map.ofEntries(
+            Map.entry("users", Entities.USER),
+            Map.entry("user_sessions", Entities.SESSION),
+            Map.entry("assessments", Entities.ASSESSMENT),
+            Map.entry("questions", Entities.QUESTION),
+            Map.entry("answers", Entities.ANSWER),
+            Map.entry("profiles", Entities.PROFILE),
+            Map.entry("subscriptions", Entities.SUBSCRIPTION),
+            Map.entry("organizations", Entities.ORGANIZATION),
+            Map.entry("organization_members", Entities.MEMBER));
+
     private SqlErrors() {
     }
 
     /**
-     * Database failures become api exceptions; anything else (the caller's own exception thrown inside
-     * {@code inTransaction}, a scorer's bug) passes through unchanged.
+     * Database failures become api exceptions; anything else (the caller's own exception thrown inside a
+     * transaction, a scorer's bug) passes through unchanged.
      */
-    static RuntimeException translate(RuntimeException e) {
+    public static RuntimeException translate(RuntimeException e) {
         if (e instanceof TetoDataException) {
             return e;
         }
         SQLException sql = findSqlException(e);
         if (sql == null) {
-            return e instanceof JdbiException ? new DataAccessException("PostgreSQL call failed", e) : e;
+            return e instanceof JdbiException
+                    ? new DataAccessException(STORE, "call failed (" + e.getClass().getSimpleName() + ")", ScrubbedCause.of(e))
+                    : e;
+        }
+        return translate(sql, e);
+    }
+
+    static TetoDataException translate(SQLException sql, Throwable original) {
+        if (sql instanceof SQLTransientConnectionException) {
+            boolean cannotConnect = sql.getCause() instanceof SQLException cause
+                    && cause.getSQLState() != null && cause.getSQLState().startsWith("08");
+            return cannotConnect
+                    ? new TransientDataException(STORE, Reason.UNAVAILABLE, "cannot connect to the server",
+                            ScrubbedCause.of(original))
+                    : new TransientDataException(STORE, Reason.POOL_EXHAUSTED,
+                            "no pooled connection became free within connectionTimeout", ScrubbedCause.of(original));
         }
         String state = sql.getSQLState() == null ? "" : sql.getSQLState();
         ServerErrorMessage server = sql instanceof PSQLException p ? p.getServerErrorMessage() : null;
         String constraint = server == null ? null : server.getConstraint();
         String[] key = keyDetail(server);
+        Reason transientReason = transientReason(state);
+        if (transientReason != null) {
+            return new TransientDataException(STORE, transientReason, describe(transientReason), ScrubbedCause.of(original));
+        }
         switch (state) {
             case "23505":
-                return new DuplicateException(field(constraint, key), key == null ? null : key[1]);
+                return new DuplicateException(STORE, field(constraint, key), key == null ? null : key[1]);
             case "23503":
                 return new NotFoundException(referencedEntity(server), key == null ? "?" : key[1]);
             case "23514":
             case "23502":
-                return new ValidationException(field(constraint, server == null ? null : new String[] {server.getColumn(), null}),
+                return new ValidationException(STORE, field(constraint, server == null ? null : new String[] {server.getColumn(), null}),
                         null, "rejected by the database (" + (constraint == null ? state : constraint) + ")");
             case "22001":
             case "22003":
             case "22P02":
             case "22007":
             case "22008":
-                return new ValidationException(server != null && server.getColumn() != null ? server.getColumn() : "input",
+            case "22021":
+            case "22P05":
+                return new ValidationException(STORE, server != null && server.getColumn() != null ? server.getColumn() : "input",
                         null, "rejected by the database (SQLSTATE " + state + ")");
+            case "25006":
+                return new ValidationException(STORE, "transaction", null, "is read-only; this call writes");
             default:
-                return new DataAccessException("PostgreSQL call failed (SQLSTATE " + state + ")", e);
+                return new DataAccessException(STORE, "call failed (SQLSTATE " + (state.isEmpty() ? "none" : state) + ")",
+                        ScrubbedCause.of(original));
         }
+    }
+
+    private static Reason transientReason(String state) {
+        if (state.startsWith("08")) {
+            return Reason.CONNECTION_LOST;
+        }
+        return switch (state) {
+            case "40001" -> Reason.SERIALIZATION_FAILURE;
+            case "40P01" -> Reason.DEADLOCK;
+            case "55P03" -> Reason.LOCK_TIMEOUT;
+            case "57014" -> Reason.STATEMENT_TIMEOUT;
+            case "57P01", "57P02", "57P03", "53300" -> Reason.UNAVAILABLE;
+            default -> null;
+        };
+    }
+
+    private static String describe(Reason reason) {
+        return switch (reason) {
+            case SERIALIZATION_FAILURE -> "the transaction could not be serialized with a concurrent one";
+            case DEADLOCK -> "the transaction was chosen as a deadlock victim";
+            case LOCK_TIMEOUT -> "a lock was not granted within lock_timeout";
+            case STATEMENT_TIMEOUT -> "a statement ran past statement_timeout, or the call was cancelled";
+            case CONNECTION_LOST -> "the connection failed or the server did not answer within the socket timeout";
+            case POOL_EXHAUSTED -> "no pooled connection became free in time";
+            case UNAVAILABLE -> "the server is shutting down, starting up or out of connections";
+        };
     }
 
     private static SQLException findSqlException(Throwable e) {
@@ -116,12 +185,12 @@ final class SqlErrors {
         return constraint == null ? "input" : constraint;
     }
 
-    /** {@code Key (user_id)=(…) is not present in table "users".} → users. */
+    /** {@code Key (user_id)=(…) is not present in table "users".} → user. */
     private static String referencedEntity(ServerErrorMessage server) {
         if (server == null || server.getDetail() == null) {
-            return "referenced row";
+            return "referenced_row";
         }
-        Matcher m = Pattern.compile("table \"(\\w+)\"").matcher(server.getDetail());
-        return m.find() ? m.group(1) : "referenced row";
+        Matcher m = TABLE.matcher(server.getDetail());
+        return m.find() ? TABLE_ENTITIES.getOrDefault(m.group(1), m.group(1)) : "referenced_row";
     }
 }

@@ -1,0 +1,168 @@
+package dev.teto.data.postgres.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.teto.data.api.error.DataAccessException;
+import dev.teto.data.api.spi.OutboxRelay;
+import dev.teto.data.api.spi.OutboxWriter;
+import dev.teto.data.api.spi.StoreProvider;
+import dev.teto.data.api.spi.TransactionalStore;
+import dev.teto.data.postgres.PostgresMigrations;
+import dev.teto.data.postgres.PostgresOptions;
+import dev.teto.data.postgres.internal.mapping.InstantArgumentFactory;
+import dev.teto.data.postgres.internal.mapping.UuidArgumentFactory;
+import dev.teto.data.postgres.internal.outbox.PgOutboxRelay;
+import dev.teto.data.postgres.internal.outbox.PgOutboxWriter;
+import dev.teto.data.postgres.internal.repo.Repositories;
+import dev.teto.data.postgres.internal.repo.Sql;
+import dev.teto.data.postgres.internal.tx.PgTransactionalStore;
+import dev.teto.data.postgres.internal.tx.SqlErrors;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** The opened store: the pool (ours, or the host's DataSource), Jdbi over it, transactions and the outbox. */
+public final class PostgresStore implements StoreProvider.OpenStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+
+    private final HikariDataSource ownPool;
+    private final Map<Class<?>, Function<Sql, Object>> factories;
+    private final PgTransactionalStore transactions;
+    private final PgOutboxRelay outboxRelay;
+
+    private PostgresStore(HikariDataSource ownPool, DataSource source, PostgresOptions options) {
+        this.ownPool = ownPool;
+        Jdbi jdbi = Jdbi.create(source)
+                .registerArgument(new InstantArgumentFactory())
+                .registerArgument(new UuidArgumentFactory());
+        // Jdbi would otherwise put the statement and every bound argument in its exception messages.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        Map<Class<?>, Function<Sql, Object>> all = new HashMap<>(Repositories.factories());
+        all.put(OutboxWriter.class, PgOutboxWriter::new);
+        this.factories = Map.copyOf(all);
+        boolean hostSource = ownPool == null;
+        this.transactions = new PgTransactionalStore(jdbi, factories,
+                hostSource ? options.statementTimeout() : null, options.lockTimeout());
+        this.outboxRelay = new PgOutboxRelay(jdbi);
+    }
+
+    /** Connects (failing within the options' timeouts), migrates if asked, and prepares activity partitions. */
+    public static PostgresStore open(PostgresOptions options) {
+        HikariDataSource pool = options.dataSource() == null ? Pools.open(options) : null;
+        DataSource source = pool != null ? pool : options.dataSource();
+        try {
+            if (options.runMigrations()) {
+                int ran = PostgresMigrations.migrate(source, options.schema(), options.baselineVersion());
+                LOG.info("schema {} migrated ({} migrations applied)", options.schema(), ran);
+            }
+            PostgresStore store = new PostgresStore(pool, source, options);
+            if (options.runMigrations()) {
+                store.ensurePartitions(options.activityPartitionMonthsAhead());
+            }
+            return store;
+        } catch (RuntimeException e) {
+            if (pool != null) {
+                pool.close();
+            }
+            throw e;
+        }
+    }
+
+    public TransactionalStore transactions() {
+        return transactions;
+    }
+
+    public Set<Class<?>> transactionalTypes() {
+        return Repositories.factories().keySet();
+    }
+
+    public OutboxRelay outboxRelay() {
+        return outboxRelay;
+    }
+
+    private void ensurePartitions(int monthsAhead) {
+        var tx = transactions.begin(dev.teto.data.api.context.TxOptions.DEFAULT, dev.teto.data.api.context.Actor.NONE);
+        try (tx) {
+            tx.capability(dev.teto.data.api.repository.UserActivityRepository.class).ensurePartitions(monthsAhead);
+            tx.commit();
+        }
+    }
+
+    /** Closes our pool; a host's DataSource stays open, as it is the host's. */
+    @Override
+    public void close() {
+        if (ownPool != null) {
+            ownPool.close();
+        }
+    }
+
+    /** The HikariCP pool for a URL: every driver-level timeout set, so no wait is unbounded. */
+    static final class Pools {
+        private Pools() {
+        }
+
+        static HikariDataSource open(PostgresOptions o) {
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("teto-pg-" + o.schema());
+            config.setJdbcUrl(o.jdbcUrl());
+            config.setUsername(o.username());
+            config.setPassword(o.password());
+            config.setSchema(o.schema());
+            config.setMaximumPoolSize(o.maximumPoolSize());
+            config.setMinimumIdle(o.minimumIdle());
+            config.setConnectionTimeout(o.connectionTimeout().toMillis());
+            config.setInitializationFailTimeout(o.connectionTimeout().toMillis());
+            config.setMaxLifetime(o.maxLifetime().toMillis());
+            config.setIdleTimeout(o.idleTimeout().toMillis());
+            config.setKeepaliveTime(o.keepaliveTime().toMillis());
+            config.setLeakDetectionThreshold(o.leakDetectionThreshold().toMillis());
+            config.addDataSourceProperty("ApplicationName", o.applicationName());
+            config.addDataSourceProperty("loginTimeout", seconds(o.loginTimeout()));
+            config.addDataSourceProperty("connectTimeout", seconds(o.connectTimeout()));
+            config.addDataSourceProperty("socketTimeout", seconds(o.socketTimeout()));
+            config.addDataSourceProperty("tcpKeepAlive", "true");
+            // Startup options cost nothing per transaction, unlike SET LOCAL.
+            config.addDataSourceProperty("options", "-c statement_timeout=" + o.statementTimeout().toMillis()
+                    + " -c lock_timeout=" + o.lockTimeout().toMillis());
+            // Server error details can quote row values; keep them out of driver messages and logs.
+            config.addDataSourceProperty("logServerErrorDetail", "false");
+            if (o.sslMode() != null) {
+                config.addDataSourceProperty("sslmode", o.sslMode());
+            }
+            if (o.sslRootCert() != null) {
+                config.addDataSourceProperty("sslrootcert", o.sslRootCert());
+            }
+            // Batched upserts are the ingestion hot path; the driver folds them into multi-row statements.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            try {
+                return new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                java.sql.SQLException sql = findSql(e);
+                if (sql != null) {
+                    throw SqlErrors.translate(new RuntimeException(sql));
+                }
+                throw new DataAccessException(SqlErrors.STORE, "cannot open a connection pool (schema " + o.schema() + ")", null);
+            }
+        }
+
+        private static String seconds(java.time.Duration d) {
+            return Long.toString(Math.max(1, (d.toMillis() + 999) / 1000));
+        }
+
+        private static java.sql.SQLException findSql(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof java.sql.SQLException sql) {
+                    return sql;
+                }
+            }
+            return null;
+        }
+    }
+}

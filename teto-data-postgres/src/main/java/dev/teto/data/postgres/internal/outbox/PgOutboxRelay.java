@@ -1,0 +1,36 @@
+package dev.teto.data.postgres.internal.outbox;
+
+import dev.teto.data.api.spi.OutboxCycle;
+import dev.teto.data.api.spi.OutboxRelay;
+import dev.teto.data.postgres.internal.tx.SqlErrors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Grants one dispatcher at a time the outbox of this schema, through a transaction-scoped advisory lock: it is
+ * released by COMMIT or by a dropped connection, so a crashed dispatcher never keeps the others out.
+ */
+public final class PgOutboxRelay implements OutboxRelay {
+    private final Jdbi jdbi;
+
+    public PgOutboxRelay(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public <R> Optional<R> underLock(Function<OutboxCycle, R> cycle) {
+        try (Handle handle = jdbi.open()) {
+            return handle.inTransaction(h -> {
+                boolean locked = h.createQuery(
+                                "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.teto_outbox'))")
+                        .mapTo(Boolean.class).one();
+                return locked ? Optional.ofNullable(cycle.apply(new PgOutboxCycle(h))) : Optional.<R>empty();
+            });
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.teto.data.postgres.internal.tx;
+
+import dev.teto.data.api.context.Actor;
+import dev.teto.data.api.context.TxOptions;
+import dev.teto.data.api.spi.StoreTransaction;
+import dev.teto.data.api.spi.TransactionalStore;
+import dev.teto.data.postgres.internal.repo.Sql;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Opens the transactions core runs every call in. Per-transaction settings (the actor, read-only, isolation, and
+ * the timeouts when the host supplied its own DataSource) go in with {@code SET LOCAL} semantics, so nothing
+ * outlives the transaction on a pooled connection.
+ */
+public final class PgTransactionalStore implements TransactionalStore {
+    private final Jdbi jdbi;
+    private final Map<Class<?>, Function<Sql, Object>> capabilities;
+    private final String localTimeouts;
+
+    /**
+     * @param statementTimeout set per transaction when non-null (a host DataSource); null when the connection's
+     *                         startup options already carry it
+     */
+    public PgTransactionalStore(Jdbi jdbi, Map<Class<?>, Function<Sql, Object>> capabilities,
+            Duration statementTimeout, Duration lockTimeout) {
+        this.jdbi = jdbi;
+        this.capabilities = capabilities;
+        this.localTimeouts = statementTimeout == null ? null
+                : "SELECT set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true), "
+                        + "set_config('lock_timeout', '" + lockTimeout.toMillis() + "', true)";
+    }
+
+    @Override
+    public String name() {
+        return SqlErrors.STORE;
+    }
+
+    @Override
+    public StoreTransaction begin(TxOptions options, Actor actor) {
+        Handle handle;
+        try {
+            handle = jdbi.open();
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e);
+        }
+        try {
+            handle.begin();
+            applySettings(handle, options, actor);
+            return new PgTransaction(handle, capabilities);
+        } catch (RuntimeException e) {
+            RuntimeException translated = SqlErrors.translate(e);
+            try {
+                handle.close();
+            } catch (RuntimeException closing) {
+                translated.addSuppressed(closing);
+            }
+            throw translated;
+        }
+    }
+
+    private void applySettings(Handle handle, TxOptions options, Actor actor) {
+        if (options.readOnly() || options.isolation() != TxOptions.Isolation.DEFAULT) {
+            // Must be the transaction's first statement.
+            handle.execute("SET TRANSACTION " + isolation(options.isolation()) + (options.readOnly() ? " READ ONLY" : " READ WRITE"));
+        }
+        if (localTimeouts != null) {
+            handle.createQuery(localTimeouts).mapToMap().one();
+        }
+        if (actor.kind() != Actor.Kind.NONE) {
+            handle.createQuery("SELECT set_config('app.actor', :label, true), set_config('app.user_id', :userId, true), "
+                            + "set_config('app.role', :role, true)")
+                    .bind("label", actor.label())
+                    .bind("userId", actor.userId() == null ? "" : actor.userId().toString())
+                    .bind("role", actor.role() == null ? "" : actor.role())
+                    .mapToMap().one();
+        }
+    }
+
+    private static String isolation(TxOptions.Isolation level) {
+        return switch (level) {
+            case DEFAULT -> "";
+            case READ_COMMITTED -> "ISOLATION LEVEL READ COMMITTED";
+            case REPEATABLE_READ -> "ISOLATION LEVEL REPEATABLE READ";
+            case SERIALIZABLE -> "ISOLATION LEVEL SERIALIZABLE";
+        };
+    }
+}
