@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Test classes that {@link TetoPostgresExtensionIT} runs through the JUnit engine test kit. Not run directly: the
+ * Test classes that {@link TetoDataExtensionIT} runs through the JUnit engine test kit. Not run directly: the
  * name matches neither *Test nor *IT, and they are nested.
  */
 final class ExtensionSamples {
@@ -24,7 +24,7 @@ final class ExtensionSamples {
     private ExtensionSamples() {
     }
 
-    @TetoPostgresTest
+    @TetoDataTest
     static class Basic {
         static volatile TestDatabase db;
         static volatile TetoData data;
@@ -53,7 +53,7 @@ final class ExtensionSamples {
         @Test
         void schemaIsMigrated(TestDatabase db) {
             assertEquals(1, db.count("fake_migration"));
-            assertEquals(db.schema(), FakeRelationalStoreProvider.forSchema(db.schema()).options.schema());
+            assertEquals(db.schema(), FakePostgresStoreProvider.forSchema(db.schema()).options.schema());
             SCHEMAS_SEEN.add(db.schema());
         }
 
@@ -81,7 +81,7 @@ final class ExtensionSamples {
         }
     }
 
-    @TetoPostgresTest
+    @TetoDataTest
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     static class PerClass {
         static volatile TestDatabase db;

@@ -171,15 +171,15 @@ class PostgresServersIT {
     }
 
     @Test
-    void optionsArePresetToTheSchema() {
+    void settingsArePresetToTheSchema() {
         try (TestDatabase db = TestDatabase.create("opts")) {
-            var options = db.options();
-            assertEquals(db.schema(), options.schema());
-            assertEquals(db.jdbcUrl(), options.jdbcUrl());
-            assertEquals(db.username(), options.username());
-            assertEquals(db.password(), options.password());
-            assertEquals(TestDatabase.DEFAULT_POOL_SIZE, options.maximumPoolSize());
-            assertTrue(options.runMigrations());
+            var settings = db.settings();
+            assertEquals(db.schema(), settings.get("postgres.schema"));
+            assertEquals(db.jdbcUrl(), settings.get("postgres.url"));
+            assertEquals(db.username(), settings.get("postgres.user"));
+            assertEquals(db.password(), settings.get("postgres.password"));
+            assertEquals(String.valueOf(TestDatabase.DEFAULT_POOL_SIZE), settings.get("postgres.pool.max"));
+            assertEquals("true", settings.get("postgres.run-migrations"));
         }
     }
 

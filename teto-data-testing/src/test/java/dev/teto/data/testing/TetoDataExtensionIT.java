@@ -20,10 +20,10 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * Runs {@link ExtensionSamples} through the Jupiter engine, with {@link FakeRelationalStoreProvider} in place of
+ * Runs {@link ExtensionSamples} through the Jupiter engine, with {@link FakePostgresStoreProvider} in place of
  * teto-data-postgres, and checks injection, sharing and cleanup order.
  */
-class TetoPostgresExtensionIT {
+class TetoDataExtensionIT {
 
     @Test
     void oneDatabaseAndTetoDataPerClassClosedInOrderAfterTheClass() throws Exception {
@@ -34,9 +34,9 @@ class TetoPostgresExtensionIT {
         assertEquals(1, ExtensionSamples.Basic.SCHEMAS_SEEN.size(), ExtensionSamples.Basic.SCHEMAS_SEEN.toString());
         assertTrue(schema.startsWith("t_basic_"), schema);
 
-        FakeRelationalStoreProvider.Opened store = FakeRelationalStoreProvider.forSchema(schema);
-        assertEquals(TestDatabase.DEFAULT_POOL_SIZE, store.options.maximumPoolSize());
-        assertTrue(store.options.runMigrations());
+        FakePostgresStoreProvider.Opened store = FakePostgresStoreProvider.forSchema(schema);
+        assertEquals(String.valueOf(TestDatabase.DEFAULT_POOL_SIZE), store.options.settings().get("pool.max"));
+        assertEquals("true", store.options.settings().get("run-migrations"));
         assertTrue(store.closed, "TetoData closed after the class");
         assertTrue(store.schemaExistedAtClose, "TetoData closed before the schema was dropped");
         assertFalse(schemaExists(schema), "schema dropped after the class");
@@ -47,7 +47,7 @@ class TetoPostgresExtensionIT {
         EngineExecutionResults results = run(ExtensionSamples.PerClass.class);
         assertEquals(1, results.testEvents().succeeded().count(), failures(results));
         String schema = ExtensionSamples.PerClass.db.schema();
-        assertTrue(FakeRelationalStoreProvider.forSchema(schema).closed);
+        assertTrue(FakePostgresStoreProvider.forSchema(schema).closed);
         assertFalse(schemaExists(schema));
     }
 
