@@ -1,13 +1,13 @@
 package dev.teto.data.examples;
 
-import dev.teto.data.api.PostgresOptions;
-import dev.teto.data.api.TetoData;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.NewUser;
 import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.User;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.testing.TestDatabase;
 
 import java.io.FileOutputStream;
@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -55,7 +56,7 @@ public final class Quickstart {
     static int runInOwnSchema(PrintStream out) {
         try (TestDatabase db = TestDatabase.create("quickstart")) {
             out.printf("Teto-Egen quickstart: PostgreSQL %s, schema %s%n", db.server().kind(), db.schema());
-            run(db.options(), out);
+            run(db.settings(), out);
             return 0;
         } catch (RuntimeException e) {
             e.printStackTrace();
@@ -66,12 +67,12 @@ public final class Quickstart {
     }
 
     /**
-     * Runs the flow against {@code options} (migrating the schema if needed) and returns the stored profile.
-     * Opens and closes its own {@link TetoData}.
+     * Runs the flow against the stores {@code settings} name ({@code postgres.url}, {@code postgres.schema}, ...;
+     * migrating the schema if needed) and returns the stored profile. Opens and closes its own {@link TetoData}.
      */
-    public static Profile run(PostgresOptions options, PrintStream out) {
+    public static Profile run(Map<String, String> settings, PrintStream out) {
         try (TetoData data = TetoData.builder()
-                .postgres(options)
+                .configure(settings)
                 .profileScorer(new TetoEgenScorer())
                 .build()) {
             seedQuestions(data, out);
@@ -105,7 +106,8 @@ public final class Quickstart {
     /** 3) Starts an assessment and answers every question in one batch, with seeded pseudo-random answers. */
     static Assessment takeTest(TetoData data, User user, PrintStream out) {
         Assessment assessment = data.assessmentFlow().start(user.id(), TetoEgenQuestions.VERSION);
-        List<Question> questions = data.questions().listActive(TetoEgenQuestions.VERSION);
+        List<Question> questions = data.questions()
+                .listActive(TetoEgenQuestions.VERSION, PageRequest.first(PageRequest.MAX_LIMIT)).items();
         data.assessmentFlow().answerAll(assessment.id(), answers(questions, new Random(ANSWER_SEED)));
         Assessment answered = data.assessments().findById(assessment.id()).orElseThrow();
         out.printf("3) Assessment %s: %d/%d answered%n", answered.id(), answered.questionsAnswered(),

@@ -37,7 +37,7 @@ class QuickstartIT {
     @Test
     void storesAProfileOfOneOfTheFourTypesWith28Answers() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Profile profile = Quickstart.run(db.options(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Profile profile = Quickstart.run(db.settings(), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertTrue(TYPES.contains(profile.personalityType()), profile.personalityType());
         assertEquals(TetoEgenScorer.Type.valueOf(profile.personalityType()).typeName(), profile.typeName());
@@ -53,7 +53,7 @@ class QuickstartIT {
     @Test
     void leavesNoThreadBehindThatWouldKeepTheJvmAlive() {
         Set<Thread> before = liveNonDaemonThreads();
-        Quickstart.run(db.options(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        Quickstart.run(db.settings(), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         Set<Thread> after = liveNonDaemonThreads();
         after.removeAll(before);
@@ -68,9 +68,9 @@ class QuickstartIT {
 
     @Test
     void aSecondRunOnTheSameSchemaDoesNotSeedAgainAndGivesTheSameType() {
-        Profile first = Quickstart.run(db.options(), new PrintStream(new ByteArrayOutputStream(), true,
+        Profile first = Quickstart.run(db.settings(), new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
-        Profile second = Quickstart.run(db.options(), new PrintStream(new ByteArrayOutputStream(), true,
+        Profile second = Quickstart.run(db.settings(), new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
 
         assertEquals(28, db.count("SELECT count(*) FROM questions WHERE version = ?", TetoEgenQuestions.VERSION));
