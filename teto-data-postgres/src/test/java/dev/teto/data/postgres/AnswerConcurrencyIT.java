@@ -1,6 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.ConflictException;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
@@ -8,7 +8,7 @@ import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.User;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Many threads answering one assessment at once: the answer count and the one-row-per-question rule hold. */
-@TetoPostgresTest
+@TetoDataTest
 class AnswerConcurrencyIT {
     private static final int THREADS = 50;
 

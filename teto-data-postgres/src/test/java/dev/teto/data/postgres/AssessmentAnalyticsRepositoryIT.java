@@ -1,6 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DuplicateException;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Assessment;
@@ -10,7 +10,7 @@ import dev.teto.data.api.model.NewAssessment;
 import dev.teto.data.api.model.NewAssessmentAnalytics;
 import dev.teto.data.api.repository.AssessmentAnalyticsRepository;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TetoPostgresTest
+@TetoDataTest
 class AssessmentAnalyticsRepositoryIT {
     private TetoData data;
     private TestDatabase db;

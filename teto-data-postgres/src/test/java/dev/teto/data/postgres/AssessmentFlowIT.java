@@ -1,6 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.ConflictException;
 import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.error.TetoDataException;
@@ -17,7 +17,7 @@ import dev.teto.data.api.model.User;
 import dev.teto.data.api.repository.AssessmentFlow;
 import dev.teto.data.api.scoring.ScoringInput;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Start, answer, complete. Each test uses its own question-set version (4 active + 1 inactive questions). */
-@TetoPostgresTest
+@TetoDataTest
 class AssessmentFlowIT {
     private TetoData data;
     private TestDatabase db;

@@ -1,8 +1,8 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TetoData;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.AssessmentUpdate;
@@ -10,7 +10,7 @@ import dev.teto.data.api.model.NewAssessment;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.repository.AssessmentRepository;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TetoPostgresTest
+@TetoDataTest
 class AssessmentRepositoryIT {
     private TetoData data;
     private TestDatabase db;

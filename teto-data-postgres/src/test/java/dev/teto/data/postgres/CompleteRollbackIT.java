@@ -1,6 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.TetoDataException;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
@@ -9,7 +9,7 @@ import dev.teto.data.api.model.ProfileDraft;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.User;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * already updated in the same transaction), the assessment stays in progress. Its own class because it adds a
  * constraint to this class's schema.
  */
-@TetoPostgresTest
+@TetoDataTest
 class CompleteRollbackIT {
 
     @BeforeAll

@@ -1,6 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.error.TetoDataException;
@@ -24,7 +24,7 @@ import dev.teto.data.api.model.SubscriptionUpdate;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.model.UserPreferencesUpdate;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -41,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Database errors reach the caller as the api's typed exceptions, never as raw JDBC or Jdbi exceptions. */
-@TetoPostgresTest
+@TetoDataTest
 class ErrorTranslationIT {
     private TetoData data;
     private TestDatabase db;

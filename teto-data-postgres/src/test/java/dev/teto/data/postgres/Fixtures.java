@@ -1,6 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.TetoDataException;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.NewQuestion;

@@ -1,7 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.PostgresOptions;
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.api.model.NewUser;
 import dev.teto.data.testing.TestDatabase;

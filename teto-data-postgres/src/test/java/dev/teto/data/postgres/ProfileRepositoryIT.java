@@ -1,8 +1,8 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TetoData;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DuplicateException;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.NewAssessment;
@@ -13,7 +13,7 @@ import dev.teto.data.api.model.ProfileUpdate;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.repository.ProfileRepository;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TetoPostgresTest
+@TetoDataTest
 class ProfileRepositoryIT {
     private TetoData data;
     private TestDatabase db;

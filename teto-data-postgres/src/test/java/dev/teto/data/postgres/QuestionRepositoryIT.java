@@ -1,13 +1,13 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.model.NewQuestion;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.QuestionUpdate;
 import dev.teto.data.api.repository.QuestionRepository;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TetoPostgresTest
+@TetoDataTest
 class QuestionRepositoryIT {
     private TetoData data;
     private TestDatabase db;

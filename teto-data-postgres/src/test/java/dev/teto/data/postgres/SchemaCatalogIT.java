@@ -1,7 +1,7 @@
 package dev.teto.data.postgres;
 
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * and named constraint of the seed's SQL ({@code seed/postgres-schema.sql} on the test classpath), plus the
  * documented additions (docs/schema-deviations.md).
  */
-@TetoPostgresTest
+@TetoDataTest
 class SchemaCatalogIT {
     private static final Pattern TABLE = Pattern.compile("(?is)CREATE\\s+TABLE\\s+(\\w+)\\s*\\((.*?)\\n\\);");
     private static final Pattern INDEX = Pattern.compile(

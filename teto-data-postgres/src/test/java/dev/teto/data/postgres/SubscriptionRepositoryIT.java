@@ -1,8 +1,8 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TetoData;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.NewSubscription;
 import dev.teto.data.api.model.Subscription;
@@ -10,7 +10,7 @@ import dev.teto.data.api.model.SubscriptionUpdate;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.repository.SubscriptionRepository;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Subscriptions. listActive and listExpiringBefore span all users, so the tests look only at their own rows (and
  * at their relative order) in the listing.
  */
-@TetoPostgresTest
+@TetoDataTest
 class SubscriptionRepositoryIT {
     private static final Instant NOW = Instant.parse("2040-06-15T12:00:00Z");
 

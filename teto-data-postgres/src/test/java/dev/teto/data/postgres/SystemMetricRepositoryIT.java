@@ -1,13 +1,13 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TetoData;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.TimeRange;
 import dev.teto.data.api.model.NewSystemMetric;
 import dev.teto.data.api.model.SystemMetric;
 import dev.teto.data.api.repository.SystemMetricRepository;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TetoPostgresTest
+@TetoDataTest
 class SystemMetricRepositoryIT {
     private SystemMetricRepository metrics;
 

@@ -1,6 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DuplicateException;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
@@ -11,7 +11,7 @@ import dev.teto.data.api.model.NewUserSession;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.User;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** TetoData.inTransaction: several repositories, one transaction. */
-@TetoPostgresTest
+@TetoDataTest
 class TransactionIT {
     private TetoData data;
     private TestDatabase db;

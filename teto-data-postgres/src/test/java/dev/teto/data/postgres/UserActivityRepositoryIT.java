@@ -1,15 +1,15 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TetoData;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.TimeRange;
 import dev.teto.data.api.model.NewUserActivity;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.model.UserActivity;
 import dev.teto.data.api.repository.UserActivityRepository;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The month-partitioned activity log, and its partitions. */
-@TetoPostgresTest
+@TetoDataTest
 class UserActivityRepositoryIT {
     private static final DateTimeFormatter YYYYMM = DateTimeFormatter.ofPattern("yyyyMM");
 

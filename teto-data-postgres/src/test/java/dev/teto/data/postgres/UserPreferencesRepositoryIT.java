@@ -1,6 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DuplicateException;
 import dev.teto.data.api.model.NewUserPreferences;
 import dev.teto.data.api.model.User;
@@ -8,7 +8,7 @@ import dev.teto.data.api.model.UserPreferences;
 import dev.teto.data.api.model.UserPreferencesUpdate;
 import dev.teto.data.api.repository.UserPreferencesRepository;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TetoPostgresTest
+@TetoDataTest
 class UserPreferencesRepositoryIT {
     private TetoData data;
     private TestDatabase db;

@@ -1,8 +1,8 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.Page;
-import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TetoData;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DuplicateException;
 import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.model.NewUser;
@@ -10,7 +10,7 @@ import dev.teto.data.api.model.User;
 import dev.teto.data.api.model.UserUpdate;
 import dev.teto.data.api.repository.UserRepository;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Users. Listing tests share the schema with the other tests of this class, so each one filters on a
  * (role, status) pair that no other test uses.
  */
-@TetoPostgresTest
+@TetoDataTest
 class UserRepositoryIT {
     private TetoData data;
     private TestDatabase db;

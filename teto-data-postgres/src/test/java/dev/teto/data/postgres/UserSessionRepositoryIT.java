@@ -1,6 +1,6 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.TetoData;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.model.NewUserSession;
 import dev.teto.data.api.model.User;
@@ -8,7 +8,7 @@ import dev.teto.data.api.model.UserSession;
 import dev.teto.data.api.model.UserSessionUpdate;
 import dev.teto.data.api.repository.UserSessionRepository;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@TetoPostgresTest
+@TetoDataTest
 class UserSessionRepositoryIT {
     private TetoData data;
     private TestDatabase db;

@@ -1,7 +1,7 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.api.PageRequest;
-import dev.teto.data.api.TetoData;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.TimeRange;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Assessment;
@@ -19,7 +19,7 @@ import dev.teto.data.api.model.ProfileDraft;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.User;
 import dev.teto.data.testing.TestDatabase;
-import dev.teto.data.testing.TetoPostgresTest;
+import dev.teto.data.testing.TetoDataTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every validation rule: the call throws a ValidationException naming the field, and nothing is written. The last
  * tests bypass Java and prove the database enforces the same rules on its own.
  */
-@TetoPostgresTest
+@TetoDataTest
 class ValidationIT {
     private static final Instant IN_A_DAY = Instant.now().plus(1, ChronoUnit.DAYS);
 

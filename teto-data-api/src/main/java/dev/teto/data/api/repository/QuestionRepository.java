@@ -26,7 +26,7 @@ public interface QuestionRepository {
     /** Active questions of a version, by {@code order_index}. */
     Page<Question> listActive(String version, PageRequest page);
 
-    /** Active questions of a category across versions, by version then {@code order_index}. */
+    /** Active questions of a category across versions, by {@code order_index}, then id. */
     Page<Question> listActiveByCategory(String category, PageRequest page);
 
     int countActive(String version);

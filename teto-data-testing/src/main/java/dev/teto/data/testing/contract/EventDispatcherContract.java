@@ -35,7 +35,7 @@ public abstract class EventDispatcherContract {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** An opened library and its dispatcher; closing stops both. */
-    protected record Opened(TetoOperations data, EventDispatcher dispatcher, AutoCloseable closer) implements AutoCloseable {
+    public record Opened(TetoOperations data, EventDispatcher dispatcher, AutoCloseable closer) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             closer.close();

@@ -33,7 +33,8 @@ public final class AssessmentRules extends PortCalls<AssessmentRepository> imple
         return unit((unit, assessments) -> {
             Liveness.requireLive(unit, assessment.userId());
             AssessmentStore store = unit.port(AssessmentStore.class);
-            return store.insert(assessment, store.activeQuestionIds(assessment.version()), false);
+            boolean started = Assessment.IN_PROGRESS.equals(assessment.status());
+            return store.insert(assessment, store.activeQuestionIds(assessment.version()), started);
         });
     }
 

@@ -1,4 +1,4 @@
-package dev.teto.data.postgres;
+package dev.teto.data.postgres.internal.mapping;
 
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -12,9 +12,9 @@ import java.time.ZoneOffset;
  * Binds {@link Instant} as a {@code timestamptz} in UTC. Jdbi's default goes through {@code java.sql.Timestamp},
  * which involves the JVM's default time zone; this one does not.
  */
-final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
+public final class InstantArgumentFactory extends AbstractArgumentFactory<Instant> {
 
-    InstantArgumentFactory() {
+    public InstantArgumentFactory() {
         super(Types.TIMESTAMP_WITH_TIMEZONE);
     }
 

@@ -1,15 +1,16 @@
-package dev.teto.data.postgres;
+package dev.teto.data.postgres.internal.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.postgres.internal.tx.SqlErrors;
 
 import java.util.Map;
 
 /** JSONB columns are JSON objects; the api carries them as {@code Map<String, Object>}. */
-final class Json {
+public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
@@ -18,7 +19,7 @@ final class Json {
     }
 
     /** For binding with {@code CAST(:x AS jsonb)}; null stays null. */
-    static String write(String field, Map<String, Object> value) {
+    public static String write(String field, Map<String, Object> value) {
         if (value == null) {
             return null;
         }
@@ -29,14 +30,14 @@ final class Json {
         }
     }
 
-    static Map<String, Object> read(String json) {
+    public static Map<String, Object> read(String json) {
         if (json == null) {
             return null;
         }
         try {
             return MAPPER.readValue(json, OBJECT);
         } catch (JsonProcessingException e) {
-            throw new DataAccessException("a JSONB column does not hold a JSON object", e);
+            throw new DataAccessException(SqlErrors.STORE, "a JSONB column does not hold a JSON object", e);
         }
     }
 }

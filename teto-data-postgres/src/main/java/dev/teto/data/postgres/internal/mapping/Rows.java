@@ -1,4 +1,4 @@
-package dev.teto.data.postgres;
+package dev.teto.data.postgres.internal.mapping;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -11,35 +11,36 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Null-safe column readers for the types the schema uses. */
-final class Rows {
+public final class Rows {
     private Rows() {
     }
 
-    static UUID uuid(ResultSet rs, String column) throws SQLException {
+    public static UUID uuid(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, UUID.class);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static Integer integer(ResultSet rs, String column) throws SQLException {
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
 
-    static Map<String, Object> json(ResultSet rs, String column) throws SQLException {
+    public static Map<String, Object> json(ResultSet rs, String column) throws SQLException {
         return Json.read(rs.getString(column));
     }
 
-    static List<String> textArray(ResultSet rs, String column) throws SQLException {
+    /** An SQL array as an unmodifiable list of {@code element}: the driver's String[] for text[], UUID[] for uuid[]. */
+    public static <T> List<T> list(ResultSet rs, String column, Class<T> element) throws SQLException {
         Array array = rs.getArray(column);
         if (array == null) {
             return null;
         }
         try {
-            return List.copyOf(Arrays.asList((String[]) array.getArray()));
+            return Arrays.stream((Object[]) array.getArray()).map(element::cast).toList();
         } finally {
             array.free();
         }

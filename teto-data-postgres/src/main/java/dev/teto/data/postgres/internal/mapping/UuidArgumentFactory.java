@@ -1,4 +1,4 @@
-package dev.teto.data.postgres;
+package dev.teto.data.postgres.internal.mapping;
 
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -11,9 +11,9 @@ import java.util.UUID;
  * Binds {@link UUID} natively, and a null UUID as an untyped null. Jdbi's default sends a null UUID as
  * {@code varchar}, which PostgreSQL refuses for a {@code uuid} column.
  */
-final class UuidArgumentFactory extends AbstractArgumentFactory<UUID> {
+public final class UuidArgumentFactory extends AbstractArgumentFactory<UUID> {
 
-    UuidArgumentFactory() {
+    public UuidArgumentFactory() {
         super(Types.OTHER);
     }
 

@@ -1,4 +1,4 @@
-package dev.teto.data.postgres;
+package dev.teto.data.postgres.internal.repo;
 
 import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
@@ -64,7 +64,7 @@ final class AnswerWrites {
                 .one();
     }
 
-    /** Returns the stored answers in input order. Question ids must be distinct (the flow checks). */
+    /** Returns the stored answers in input order. Question ids must be distinct (core checks). */
     static List<Answer> upsertAll(Handle h, Assessment assessment, List<AnswerInput> inputs) {
         List<UUID> questionIds = new ArrayList<>(inputs.size());
         List<UUID> optionIds = new ArrayList<>(inputs.size());

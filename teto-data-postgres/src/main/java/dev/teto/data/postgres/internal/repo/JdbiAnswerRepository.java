@@ -1,50 +1,50 @@
-package dev.teto.data.postgres;
+package dev.teto.data.postgres.internal.repo;
 
 import dev.teto.data.api.model.Answer;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.repository.AnswerRepository;
-import dev.teto.data.api.validation.Check;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
+import dev.teto.data.postgres.internal.mapping.RecordRowMapper;
 
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Answers in {@code answers}, read side; {@link AnswerWrites} writes them. */
 final class JdbiAnswerRepository implements AnswerRepository {
-    static final RowMapper<Answer> MAPPER = (rs, ctx) -> new Answer(
-            Rows.uuid(rs, "id"),
-            Rows.uuid(rs, "user_id"),
-            Rows.uuid(rs, "assessment_id"),
-            Rows.uuid(rs, "question_id"),
-            Rows.uuid(rs, "option_id"),
-            Rows.integer(rs, "value"),
-            rs.getString("text_response"),
-            Rows.integer(rs, "response_time_ms"),
-            Rows.instant(rs, "created_at"));
+    static final RecordRowMapper<Answer> MAPPER = RecordRowMapper.of(Answer.class);
 
-    private final SqlExecutor sql;
+    private static final RecordRowMapper<InQuestionOrder> ORDERED = RecordRowMapper.of(InQuestionOrder.class);
 
-    JdbiAnswerRepository(SqlExecutor sql) {
+    private final Sql sql;
+
+    JdbiAnswerRepository(Sql sql) {
         this.sql = sql;
     }
 
     @Override
     public Optional<Answer> findById(UUID id) {
-        Check.id("id", id);
         return sql.findOne(MAPPER, "SELECT * FROM answers WHERE id = :id", "id", id);
     }
 
+    /**
+     * Ties on order_index fall back to the answer's id, not the question's as {@link PgAssessmentStore#answers} does:
+     * keyset pages on the row's own id.
+     */
     @Override
-    public List<Answer> listByAssessment(UUID assessmentId) {
-        Check.id("assessmentId", assessmentId);
-        return sql.inTransaction(h -> listByAssessment(h, assessmentId));
+    public Page<Answer> listByAssessment(UUID assessmentId, PageRequest page) {
+        Page<InQuestionOrder> ordered = sql.with(h -> new Keyset<>("answers.byAssessment", "SELECT *", """
+                FROM (SELECT a.*, q.order_index AS question_order
+                      FROM answers a JOIN questions q ON q.id = a.question_id) answered
+                WHERE assessment_id = :assessmentId""",
+                Map.of("assessmentId", assessmentId),
+                Keyset.SortKey.nullable("question_order", Integer.class, InQuestionOrder::questionOrder), false,
+                ORDERED, row -> row.answer().id()).fetch(h, page));
+        return new Page<>(ordered.items().stream().map(InQuestionOrder::answer).toList(),
+                ordered.nextCursor(), ordered.previousCursor(), ordered.total());
     }
 
-    static List<Answer> listByAssessment(Handle handle, UUID assessmentId) {
-        return handle.createQuery("""
-                        SELECT a.* FROM answers a JOIN questions q ON q.id = a.question_id
-                        WHERE a.assessment_id = :assessmentId
-                        ORDER BY q.order_index NULLS LAST, q.id""")
-                .bind("assessmentId", assessmentId).map(MAPPER).list();
+    /** An answer with its question's order_index, which the keyset cursor must carry. */
+    private record InQuestionOrder(Answer answer, Integer questionOrder) {
     }
 }

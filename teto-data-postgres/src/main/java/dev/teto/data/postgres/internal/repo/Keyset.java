@@ -42,7 +42,7 @@ public record Keyset<T>(String name, String select, String from, Map<String, Obj
     }
 
     public Page<T> fetch(Handle handle, PageRequest page) {
-        String listing = name + "|" + Integer.toHexString(new TreeMap<>(params).toString().hashCode());
+        String listing = name + "|" + fingerprint();
         Cursor cursor = Cursor.decode(page.cursor(), listing);
         if (cursor != null && !fits(cursor)) {
             throw new ValidationException("cursor", null, "does not fit this listing's sort");
@@ -70,6 +70,20 @@ public record Keyset<T>(String name, String select, String from, Map<String, Obj
         }
         return new Page<>(rows, next(listing, rows, cursor, backward, more), previous(listing, rows, cursor, backward, more),
                 total(handle, page));
+    }
+
+    /**
+     * The filter a cursor is bound to. Time bounds are left out: a caller paging "active at now" passes a new now
+     * for each page, and the boundary row is still a valid position.
+     */
+    private String fingerprint() {
+        TreeMap<String, Object> identity = new TreeMap<>();
+        params.forEach((key, value) -> {
+            if (!(value instanceof java.time.Instant)) {
+                identity.put(key, value);
+            }
+        });
+        return Integer.toHexString(identity.toString().hashCode());
     }
 
     private boolean fits(Cursor cursor) {

@@ -1,0 +1,97 @@
+package dev.teto.data.postgres.internal.repo;
+
+import dev.teto.data.api.error.Entities;
+import dev.teto.data.api.model.Answer;
+import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.NewAssessment;
+import dev.teto.data.api.model.Question;
+import dev.teto.data.api.spi.AssessmentStore;
+import dev.teto.data.postgres.internal.mapping.RecordParameters;
+import dev.teto.data.postgres.internal.mapping.RecordRowMapper;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The storage steps of taking a test, each one statement; core's flow holds the rules. */
+final class PgAssessmentStore implements AssessmentStore {
+    private static final RecordRowMapper<LockedAssessment> LOCKED = RecordRowMapper.of(LockedAssessment.class);
+
+    private final Sql sql;
+
+    PgAssessmentStore(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** {@code FOR UPDATE OF a}: the owner's row is read, not locked, so a user's assessments do not queue on it. */
+    @Override
+    public Optional<LockedAssessment> lock(UUID assessmentId) {
+        return sql.findOne(LOCKED, """
+                SELECT a.*, (u.deleted_at IS NULL) AS owner_live
+                FROM assessments a JOIN users u ON u.id = a.user_id
+                WHERE a.id = :id
+                FOR UPDATE OF a""", "id", assessmentId);
+    }
+
+    @Override
+    public List<UUID> activeQuestionIds(String version) {
+        return sql.with(h -> h.createQuery("""
+                        SELECT id FROM questions WHERE version = :version AND is_active
+                        ORDER BY order_index NULLS LAST, id""")
+                .bind("version", version).mapTo(UUID.class).list());
+    }
+
+    @Override
+    public Assessment insert(NewAssessment assessment, List<UUID> questionIds, boolean started) {
+        return sql.with(h -> RecordParameters.bind(h.createQuery("""
+                        INSERT INTO assessments (user_id, status, version, total_questions, metadata, question_ids,
+                                                 started_at)
+                        VALUES (:userId, COALESCE(:status, 'draft'), :version, :totalQuestions, CAST(:metadata AS jsonb),
+                                CAST(:questionIds AS uuid[]), CASE WHEN :started THEN CURRENT_TIMESTAMP END)
+                        RETURNING *"""), assessment)
+                .bindByType("questionIds", questionIds == null ? null : questionIds.toArray(UUID[]::new), UUID[].class)
+                .bind("started", started)
+                .map(JdbiAssessmentRepository.MAPPER).one());
+    }
+
+    @Override
+    public Map<UUID, Question> questions(Set<UUID> ids) {
+        return sql.with(h -> h.createQuery("SELECT * FROM questions WHERE id = ANY(:ids)")
+                        .bindArray("ids", UUID.class, ids).map(JdbiQuestionRepository.MAPPER).list())
+                .stream().collect(Collectors.toMap(Question::id, Function.identity()));
+    }
+
+    @Override
+    public Answer upsertAnswer(Assessment assessment, AnswerInput input) {
+        return sql.with(h -> AnswerWrites.upsert(h, assessment, input));
+    }
+
+    @Override
+    public List<Answer> upsertAnswers(Assessment assessment, List<AnswerInput> inputs) {
+        return sql.with(h -> AnswerWrites.upsertAll(h, assessment, inputs));
+    }
+
+    @Override
+    public List<Answer> answers(UUID assessmentId) {
+        return sql.with(h -> h.createQuery("""
+                        SELECT a.* FROM answers a JOIN questions q ON q.id = a.question_id
+                        WHERE a.assessment_id = :assessmentId
+                        ORDER BY q.order_index NULLS LAST, q.id""")
+                .bind("assessmentId", assessmentId).map(JdbiAnswerRepository.MAPPER).list());
+    }
+
+    @Override
+    public Assessment markCompleted(UUID assessmentId) {
+        return sql.updateOne(Entities.ASSESSMENT, assessmentId, JdbiAssessmentRepository.MAPPER, """
+                UPDATE assessments SET status = 'completed', completed_at = CURRENT_TIMESTAMP,
+                       duration_seconds = GREATEST(0, EXTRACT(EPOCH FROM CURRENT_TIMESTAMP
+                                                      - COALESCE(started_at, created_at)))::integer
+                WHERE id = :id
+                RETURNING *""", null);
+    }
+}

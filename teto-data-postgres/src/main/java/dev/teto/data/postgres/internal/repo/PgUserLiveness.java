@@ -1,0 +1,26 @@
+package dev.teto.data.postgres.internal.repo;
+
+import dev.teto.data.api.spi.UserLiveness;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+
+/** Which users exist and are not soft-deleted, for core's liveness policy; one query for any number of ids. */
+final class PgUserLiveness implements UserLiveness {
+    private final Sql sql;
+
+    PgUserLiveness(Sql sql) {
+        this.sql = sql;
+    }
+
+    @Override
+    public Set<UUID> liveAmong(Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(sql.with(h -> h.createQuery(
+                        "SELECT id FROM users WHERE id = ANY(:ids) AND deleted_at IS NULL")
+                .bindArray("ids", UUID.class, userIds).mapTo(UUID.class).list()));
+    }
+}
