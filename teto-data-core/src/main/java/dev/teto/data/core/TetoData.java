@@ -207,7 +207,8 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                     throw new IllegalStateException("event handlers were registered but no configured store has an outbox;"
                             + " add dev.teto:teto-data-postgres and call with(PostgresOptions...)");
                 }
-                Runnable wake = dispatcher == null ? () -> { } : dispatcher::wake;
+                // Without handlers nothing waits for delivery; the periodic poll still marks and purges rows.
+                Runnable wake = dispatcher == null || handlers.isEmpty() ? () -> { } : dispatcher::wake;
                 Transactions transactions = new Transactions(capabilities.transactionalStore(), wake);
                 TetoData data = new TetoData(composition, new CoreServices(capabilities, transactions, scorer), dispatcher);
                 if (dispatcher != null && dispatcherOptions.enabled()) {

@@ -2,8 +2,9 @@ package dev.teto.data.api.event;
 
 /**
  * Reacts to committed events: a cache invalidation, a search projection, an analytics write. Registered under a
- * stable name ({@code TetoData.builder().eventHandler(name, handler)}); the name keys its inbox, so renaming a
- * handler makes it see every retained event again.
+ * stable name ({@code TetoData.builder().eventHandler(name, handler)}) that keys its inbox. A handler sees the
+ * events that are still undelivered when it is registered and every later one; events delivered before it existed
+ * are not replayed to it.
  *
  * <p>Delivery is at least once. The dispatcher records each (handler, event id) it delivered, so a handler is not
  * called again for an event it handled, but a crash between the handler's side effect and that record repeats

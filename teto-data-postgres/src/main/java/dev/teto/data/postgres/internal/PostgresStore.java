@@ -59,8 +59,7 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         DataSource source = pool != null ? pool : options.dataSource();
         try {
             if (options.runMigrations()) {
-                int ran = PostgresMigrations.migrate(source, options.schema(), options.baselineVersion());
-                LOG.info("schema {} migrated ({} migrations applied)", options.schema(), ran);
+                migrate(options, source);
             }
             PostgresStore store = new PostgresStore(pool, source, options);
             if (options.runMigrations()) {
@@ -73,6 +72,24 @@ public final class PostgresStore implements StoreProvider.OpenStore {
             }
             throw e;
         }
+    }
+
+    /**
+     * Flyway holds one connection for its lock while it migrates on another, so a small pool (even of one) would
+     * starve it: with a URL, migrations get a short-lived pool of their own.
+     */
+    private static void migrate(PostgresOptions options, DataSource source) {
+        int ran;
+        if (options.dataSource() != null) {
+            ran = PostgresMigrations.migrate(source, options.schema(), options.baselineVersion());
+        } else {
+            PostgresOptions forMigration = options.toBuilder().maximumPoolSize(2).minimumIdle(0)
+                    .applicationName(options.applicationName() + "-migrate").build();
+            try (HikariDataSource migrationPool = Pools.open(forMigration)) {
+                ran = PostgresMigrations.migrate(migrationPool, options.schema(), options.baselineVersion());
+            }
+        }
+        LOG.info("schema {} migrated ({} migrations applied)", options.schema(), ran);
     }
 
     public TransactionalStore transactions() {

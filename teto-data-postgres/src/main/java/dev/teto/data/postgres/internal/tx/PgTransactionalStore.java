@@ -31,8 +31,8 @@ public final class PgTransactionalStore implements TransactionalStore {
         this.jdbi = jdbi;
         this.capabilities = capabilities;
         this.localTimeouts = statementTimeout == null ? null
-                : "SELECT set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true), "
-                        + "set_config('lock_timeout', '" + lockTimeout.toMillis() + "', true)";
+                : "SELECT set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true) AS s, "
+                        + "set_config('lock_timeout', '" + lockTimeout.toMillis() + "', true) AS l";
     }
 
     @Override
@@ -72,8 +72,8 @@ public final class PgTransactionalStore implements TransactionalStore {
             handle.createQuery(localTimeouts).mapToMap().one();
         }
         if (actor.kind() != Actor.Kind.NONE) {
-            handle.createQuery("SELECT set_config('app.actor', :label, true), set_config('app.user_id', :userId, true), "
-                            + "set_config('app.role', :role, true)")
+            handle.createQuery("SELECT set_config('app.actor', :label, true) AS a, set_config('app.user_id', :userId, true) AS u, "
+                            + "set_config('app.role', :role, true) AS r")
                     .bind("label", actor.label())
                     .bind("userId", actor.userId() == null ? "" : actor.userId().toString())
                     .bind("role", actor.role() == null ? "" : actor.role())
