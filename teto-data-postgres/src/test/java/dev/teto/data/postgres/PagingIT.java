@@ -97,6 +97,40 @@ class PagingIT {
                 () -> data.users().list(null, null, PageRequest.first(1).after("garbage"))).field());
     }
 
+    @Test
+    void aNullableSortKeyPagesBothWaysWithNullsLast(TetoData data) {
+        String category = "nullable-" + Fixtures.shortId();
+        List<dev.teto.data.api.model.NewQuestion> input = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            Integer order = i % 3 == 0 ? null : i;
+            input.add(new dev.teto.data.api.model.NewQuestion("Q" + i, category, "sub", order,
+                    dev.teto.data.api.model.Question.LIKERT_SCALE, null, Fixtures.version(), true));
+        }
+        data.questions().createAll(input);
+        List<UUID> forward = new ArrayList<>();
+        List<Integer> orders = new ArrayList<>();
+        Page<dev.teto.data.api.model.Question> page = data.questions().listActiveByCategory(category, PageRequest.first(2));
+        page.items().forEach(q -> { forward.add(q.id()); orders.add(q.orderIndex()); });
+        while (page.hasNext()) {
+            page = data.questions().listActiveByCategory(category, PageRequest.first(2).after(page.nextCursor().orElseThrow()));
+            page.items().forEach(q -> { forward.add(q.id()); orders.add(q.orderIndex()); });
+        }
+        assertEquals(11, forward.size());
+        assertNoDuplicates(forward);
+        assertEquals(List.of(1, 2, 4, 5, 7, 8, 10), orders.subList(0, 7), "non-null keys first, in order");
+        assertTrue(orders.subList(7, 11).stream().allMatch(java.util.Objects::isNull), "nulls last");
+        List<List<UUID>> pages = new ArrayList<>();
+        pages.add(page.items().stream().map(dev.teto.data.api.model.Question::id).toList());
+        while (page.hasPrevious()) {
+            page = data.questions().listActiveByCategory(category, PageRequest.first(2).after(page.previousCursor().orElseThrow()));
+            pages.add(page.items().stream().map(dev.teto.data.api.model.Question::id).toList());
+        }
+        Collections.reverse(pages);
+        List<UUID> backward = new ArrayList<>();
+        pages.forEach(backward::addAll);
+        assertEquals(forward, backward);
+    }
+
     private static List<UUID> ids(Page<User> page) {
         return page.items().stream().map(User::id).toList();
     }

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class InProcessEventDispatcher implements EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessEventDispatcher.class);
-    private static final int PURGE_EVERY_CYCLES = 200;
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     private final OutboxRelay relay;
     private final Map<String, EventHandler> handlers;
@@ -40,7 +40,7 @@ public final class InProcessEventDispatcher implements EventDispatcher {
     private final Clock clock;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicInteger cycles = new AtomicInteger();
+    private Instant lastPurge;
     private final Object cycleLock = new Object();
     private final ExecutorService workers;
     private Thread loop;
@@ -124,15 +124,19 @@ public final class InProcessEventDispatcher implements EventDispatcher {
     /** @return events finished in this cycle, or -1 when another dispatcher holds the lock */
     private int cycle() {
         synchronized (cycleLock) {
-            boolean purge = cycles.incrementAndGet() % PURGE_EVERY_CYCLES == 1;
-            return relay.underLock(outbox -> {
-                Instant now = clock.instant();
+            Instant now = clock.instant();
+            boolean purge = lastPurge == null || !now.isBefore(lastPurge.plus(PURGE_EVERY));
+            int finished = relay.underLock(outbox -> {
                 if (purge) {
                     outbox.purgeDeliveredBefore(now.minus(options.retention()));
                 }
                 List<StoredEvent> pending = outbox.pending(options.batchSize(), now);
                 return pending.isEmpty() ? 0 : deliver(outbox, pending, now);
             }).orElse(-1);
+            if (purge && finished >= 0) {
+                lastPurge = now;
+            }
+            return finished;
         }
     }
 
