@@ -9,6 +9,7 @@ public class ValidationException extends NonTransientDataException {
 
     private final String field;
     private final String value;
+    private final String reason;
 
     public ValidationException(String field, Object value, String reason) {
         this(null, field, value, reason);
@@ -16,9 +17,29 @@ public class ValidationException extends NonTransientDataException {
 
     /** For a store that rejected the input itself: {@code store} names it. */
     public ValidationException(String store, String field, Object value, String reason) {
-        super(store, field + ": " + reason + " (value: " + Redaction.render(field, value) + ")");
+        this(store, field, Redaction.render(field, value), reason, true);
+    }
+
+    private ValidationException(String store, String field, String renderedValue, String reason, boolean rendered) {
+        super(store, field + ": " + reason + " (value: " + renderedValue + ")");
         this.field = field;
-        this.value = Redaction.render(field, value);
+        this.value = renderedValue;
+        this.reason = reason;
+    }
+
+    /**
+     * The same error for an element of a list, e.g. {@code value} becomes {@code answers[3].value}; the value stays
+     * as it was rendered (masking depends on the field's last segment, which does not change).
+     */
+    public ValidationException within(String prefix) {
+        ValidationException prefixed = new ValidationException(store().orElse(null), prefix + "." + field, value, reason, true);
+        prefixed.setStackTrace(getStackTrace());
+        return prefixed;
+    }
+
+    /** Why the value was rejected, without the field or the value. */
+    public String reason() {
+        return reason;
     }
 
     /** The input field, as named in the API (camelCase, with a path such as {@code answers[2].value}). */

@@ -25,6 +25,11 @@ public final class Arguments {
     static final Instant LATEST = Instant.parse("+294276-12-31T23:59:59Z");
 
     private static final ConcurrentMap<Class<?>, MethodHandle> VALIDATORS = new ConcurrentHashMap<>();
+    /** Reflection on parameters allocates; the answer path calls this for every answer. */
+    private static final ConcurrentMap<Method, Param[]> PARAMS = new ConcurrentHashMap<>();
+
+    private record Param(String name, boolean nullable) {
+    }
     private static final MethodHandle NONE = MethodHandles.constant(Object.class, null);
 
     private Arguments() {
@@ -34,17 +39,25 @@ public final class Arguments {
         if (args == null) {
             return;
         }
-        Parameter[] parameters = method.getParameters();
+        Param[] params = PARAMS.computeIfAbsent(method, Arguments::params);
         for (int i = 0; i < args.length; i++) {
-            Parameter parameter = parameters[i];
             if (args[i] == null) {
-                if (!parameter.isAnnotationPresent(Nullable.class)) {
-                    throw new ValidationException(parameter.getName(), null, "is required");
+                if (!params[i].nullable()) {
+                    throw new ValidationException(params[i].name(), null, "is required");
                 }
                 continue;
             }
-            check(parameter.getName(), args[i]);
+            check(params[i].name(), args[i]);
         }
+    }
+
+    private static Param[] params(Method method) {
+        Parameter[] parameters = method.getParameters();
+        Param[] params = new Param[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            params[i] = new Param(parameters[i].getName(), parameters[i].isAnnotationPresent(Nullable.class));
+        }
+        return params;
     }
 
     /** Checks one value of any supported kind under {@code field}. */
@@ -60,7 +73,11 @@ public final class Arguments {
                 if (item == null) {
                     throw new ValidationException(itemField, null, "is required");
                 }
-                check(itemField, item);
+                try {
+                    check(itemField, item);
+                } catch (ValidationException e) {
+                    throw e.field().startsWith(itemField) ? e : e.within(itemField);
+                }
             }
         } else {
             selfValidate(value);
