@@ -2,8 +2,8 @@ package dev.teto.data.postgres;
 
 import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.ConflictException;
+import dev.teto.data.api.error.Entities;
 import dev.teto.data.api.error.NotFoundException;
-import dev.teto.data.api.error.TetoDataException;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
@@ -13,7 +13,10 @@ import dev.teto.data.api.model.NewQuestion;
 import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.model.ProfileDraft;
 import dev.teto.data.api.model.Question;
+import dev.teto.data.api.model.QuestionUpdate;
 import dev.teto.data.api.model.User;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.repository.AssessmentFlow;
 import dev.teto.data.api.scoring.ScoringInput;
 import dev.teto.data.testing.TestDatabase;
@@ -27,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static dev.teto.data.postgres.Fixtures.ALL;
 import static dev.teto.data.postgres.Fixtures.json;
 import static dev.teto.data.postgres.Fixtures.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,6 +87,22 @@ class AssessmentFlowIT {
         assertNull(a.completedAt());
         assertNull(a.durationSeconds());
         assertEquals(a, assessment(a.id()));
+        assertEquals(questions.stream().map(Question::id).toList(), questionSet(a.id()),
+                "start records the active question set, in question order");
+    }
+
+    /** assessments.question_ids, the set recorded at start (V4). */
+    private List<UUID> questionSet(UUID assessmentId) {
+        try (var c = db.openConnection(); var ps = c.prepareStatement("SELECT question_ids FROM assessments WHERE id = ?")) {
+            ps.setObject(1, assessmentId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                java.sql.Array array = rs.getArray(1);
+                return array == null ? null : List.of((UUID[]) array.getArray());
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -95,10 +115,25 @@ class AssessmentFlowIT {
 
     @Test
     void startForAMissingOrDeletedUserIsNotFound() {
-        assertRejected(NotFoundException.class, db, "assessments", () -> flow.start(UUID.randomUUID(), version));
+        Fixtures.assertUserGone(db, "assessments", () -> flow.start(UUID.randomUUID(), version));
         User leaving = Fixtures.user(data);
         data.users().softDelete(leaving.id());
-        assertRejected(NotFoundException.class, db, "assessments", () -> flow.start(leaving.id(), version));
+        Fixtures.assertUserGone(db, "assessments", () -> flow.start(leaving.id(), version));
+    }
+
+    @Test
+    void aSoftDeletedUserCanNeitherAnswerNorComplete() {
+        User leaving = Fixtures.user(data);
+        Assessment a = flow.start(leaving.id(), version);
+        flow.answerAll(a.id(), questions.subList(0, 3).stream().map(q -> AnswerInput.likert(q.id(), 3)).toList());
+        data.users().softDelete(leaving.id());
+
+        Fixtures.assertUserGone(db, "answers", () -> flow.answer(a.id(), AnswerInput.likert(questions.get(3).id(), 3)));
+        Fixtures.assertUserGone(db, "answers",
+                () -> flow.answerAll(a.id(), List.of(AnswerInput.likert(questions.get(3).id(), 3))));
+        Fixtures.assertUserGone(db, "profiles", () -> flow.complete(a.id(), Fixtures.sumScorer()));
+        assertEquals(Assessment.IN_PROGRESS, assessment(a.id()).status());
+        assertEquals(3, assessment(a.id()).questionsAnswered());
     }
 
     @Test
@@ -128,7 +163,7 @@ class AssessmentFlowIT {
         assertEquals(1, answerRows(a.id()));
         assertEquals(5, db.count("SELECT value FROM answers WHERE assessment_id = ? AND question_id = ?", a.id(), q));
         assertEquals(1, assessment(a.id()).questionsAnswered());
-        List<Answer> listed = data.answers().listByAssessment(a.id());
+        List<Answer> listed = data.answers().listByAssessment(a.id(), ALL).items();
         assertEquals(1, listed.size());
         assertEquals(5, listed.get(0).value());
     }
@@ -145,7 +180,7 @@ class AssessmentFlowIT {
         assertEquals(List.of(1, 3, 5), saved.stream().map(Answer::value).toList());
         assertEquals(3, assessment(a.id()).questionsAnswered());
         assertEquals(List.of(questions.get(0).id(), questions.get(1).id(), questions.get(2).id()),
-                data.answers().listByAssessment(a.id()).stream().map(Answer::questionId).toList(),
+                data.answers().listByAssessment(a.id(), ALL).items().stream().map(Answer::questionId).toList(),
                 "listByAssessment is in question order");
 
         flow.answerAll(a.id(), List.of(AnswerInput.likert(questions.get(0).id(), 4), AnswerInput.likert(questions.get(3).id(), 2)));
@@ -154,19 +189,72 @@ class AssessmentFlowIT {
     }
 
     @Test
+    void textAndMultipleChoiceAnswersRoundTripOneByOneAndInABatch() {
+        String mixed = Fixtures.version();
+        List<Question> qs = data.questions().createAll(List.of(
+                new NewQuestion("Describe yourself", "c", null, 1, Question.TEXT, null, mixed, true),
+                new NewQuestion("Pick one", "c", null, 2, Question.MULTIPLE_CHOICE, json("choices", List.of("a", "b")), mixed, true),
+                NewQuestion.likert(mixed, 3, "c", null, "Rate"),
+                new NewQuestion("Anything else?", "c", null, 4, Question.TEXT, null, mixed, true)));
+        UUID option = UUID.randomUUID();
+        Assessment a = flow.start(user.id(), mixed);
+
+        Answer text = flow.answer(a.id(), new AnswerInput(qs.get(0).id(), null, null, "Calm, \"direct\", 한국어 ✓", 900));
+        assertEquals("Calm, \"direct\", 한국어 ✓", text.textResponse());
+        assertNull(text.value());
+        assertNull(text.optionId());
+        assertEquals("textResponse", assertRejected(ValidationException.class, db, "answers",
+                () -> flow.answer(a.id(), new AnswerInput(qs.get(3).id(), 3, null, null, null))).field(), "a text question needs text");
+        assertEquals("optionId", assertRejected(ValidationException.class, db, "answers",
+                () -> flow.answer(a.id(), new AnswerInput(qs.get(1).id(), null, null, "b", null))).field());
+
+        List<Answer> batch = flow.answerAll(a.id(), List.of(
+                new AnswerInput(qs.get(3).id(), null, null, "no", null),
+                new AnswerInput(qs.get(1).id(), null, option, null, 1200),
+                AnswerInput.likert(qs.get(2).id(), 5)));
+        assertEquals("no", batch.get(0).textResponse());
+        assertEquals(option, batch.get(1).optionId());
+        assertNull(batch.get(1).textResponse());
+        assertEquals(1200, batch.get(1).responseTimeMs());
+        assertEquals(5, batch.get(2).value());
+        assertNull(batch.get(2).optionId());
+        assertEquals(4, assessment(a.id()).questionsAnswered());
+        assertEquals(List.of(text, batch.get(1), batch.get(2), batch.get(0)), data.answers().listByAssessment(a.id(), ALL).items(),
+                "stored as returned, in question order");
+        assertEquals(a.id(), flow.complete(a.id(), Fixtures.sumScorer()).assessmentId());
+    }
+
+    @Test
+    void listByAssessmentPagesBothWaysInQuestionOrder() {
+        Assessment a = startAndAnswerAll();
+        List<UUID> inOrder = questions.stream().map(Question::id).toList();
+        List<UUID> forward = new ArrayList<>();
+        Page<Answer> page = data.answers().listByAssessment(a.id(), PageRequest.first(1).withTotal());
+        assertEquals(4, page.total().orElseThrow());
+        forward.addAll(page.items().stream().map(Answer::questionId).toList());
+        while (page.hasNext()) {
+            page = data.answers().listByAssessment(a.id(), PageRequest.first(1).after(page.nextCursor().orElseThrow()));
+            forward.addAll(page.items().stream().map(Answer::questionId).toList());
+        }
+        assertEquals(inOrder, forward);
+        List<UUID> backward = new ArrayList<>(page.items().stream().map(Answer::questionId).toList());
+        while (page.hasPrevious()) {
+            page = data.answers().listByAssessment(a.id(), PageRequest.first(1).after(page.previousCursor().orElseThrow()));
+            backward.addAll(0, page.items().stream().map(Answer::questionId).toList());
+        }
+        assertEquals(inOrder, backward, "paging back returns the same rows");
+    }
+
+    @Test
     void answerAllWithTheSameQuestionTwiceKeepsOneRow() {
         Assessment a = flow.start(user.id(), version);
         UUID q = questions.get(0).id();
-        try {
-            flow.answerAll(a.id(), List.of(AnswerInput.likert(q, 2), AnswerInput.likert(q, 4)));
-            assertEquals(1, answerRows(a.id()));
-            assertEquals(4, db.count("SELECT value FROM answers WHERE assessment_id = ?", a.id()), "the later answer wins");
-            assertEquals(1, assessment(a.id()).questionsAnswered());
-        } catch (TetoDataException e) {
-            // Refusing the batch is acceptable too, but only as a validation error that wrote nothing.
-            assertTrue(e instanceof ValidationException, "expected a ValidationException, got " + e);
-            assertEquals(0, answerRows(a.id()));
-        }
+        // The batch is refused as a whole, naming the second occurrence, and writes nothing.
+        ValidationException e = assertRejected(ValidationException.class, db, "answers",
+                () -> flow.answerAll(a.id(), List.of(AnswerInput.likert(q, 2), AnswerInput.likert(q, 4))));
+        assertEquals("answers[1].questionId", e.field());
+        assertEquals(0, answerRows(a.id()));
+        assertEquals(0, assessment(a.id()).questionsAnswered());
     }
 
     @Test
@@ -181,14 +269,43 @@ class AssessmentFlowIT {
     void answeringAQuestionOutsideTheAssessmentsVersionIsRejected() {
         Assessment a = flow.start(user.id(), version);
         Question foreign = Fixtures.likertQuestions(data, Fixtures.version(), 1).get(0);
-        TetoDataException e = assertRejected(TetoDataException.class, db, "answers",
+        ValidationException e = assertRejected(ValidationException.class, db, "answers",
                 () -> flow.answer(a.id(), AnswerInput.likert(foreign.id(), 3)));
-        assertTrue(e instanceof ValidationException || e instanceof NotFoundException, "got " + e);
+        assertEquals("questionId", e.field());
+        Question inactive = data.questions().create(new NewQuestion("inactive", "c", null, 50, null, null, version, false));
+        assertEquals("questionId", assertRejected(ValidationException.class, db, "answers",
+                () -> flow.answer(a.id(), AnswerInput.likert(inactive.id(), 3))).field(), "an inactive question is not in the set");
+        assertEquals("answers[1].questionId", assertRejected(ValidationException.class, db, "answers",
+                () -> flow.answerAll(a.id(), List.of(AnswerInput.likert(questions.get(0).id(), 3),
+                        AnswerInput.likert(foreign.id(), 3)))).field());
 
-        TetoDataException unknown = assertRejected(TetoDataException.class, db, "answers",
+        NotFoundException unknown = assertRejected(NotFoundException.class, db, "answers",
                 () -> flow.answer(a.id(), AnswerInput.likert(UUID.randomUUID(), 3)));
-        assertTrue(unknown instanceof ValidationException || unknown instanceof NotFoundException, "got " + unknown);
+        assertEquals(Entities.QUESTION, unknown.entity());
         assertEquals(0, assessment(a.id()).questionsAnswered());
+    }
+
+    @Test
+    void theQuestionSetIsFixedAtStart() {
+        Assessment a = flow.start(user.id(), version);
+        // after start, one question is added to the version and one of the set is deactivated
+        Question added = data.questions().create(NewQuestion.likert(version, 5, "c", null, "added after start"));
+        data.questions().update(questions.get(3).id(), QuestionUpdate.deactivate());
+
+        assertEquals("questionId", assertRejected(ValidationException.class, db, "answers",
+                () -> flow.answer(a.id(), AnswerInput.likert(added.id(), 3))).field(), "a question added later takes no answer");
+        flow.answerAll(a.id(), questions.subList(0, 3).stream().map(q -> AnswerInput.likert(q.id(), 3)).toList());
+        assertRejected(ConflictException.class, db, "profiles", () -> flow.complete(a.id(), Fixtures.sumScorer()));
+
+        flow.answer(a.id(), AnswerInput.likert(questions.get(3).id(), 3));   // deactivated after start: still in the set
+        Profile p = flow.complete(a.id(), Fixtures.sumScorer());
+        assertEquals(json("teto", 12, "items", 4), p.dimensions());
+        assertEquals(4, assessment(a.id()).totalQuestions());
+
+        Assessment later = flow.start(user.id(), version);
+        assertEquals(4, later.totalQuestions(), "a new start takes the version's active set as it is now");
+        assertEquals(List.of(questions.get(0).id(), questions.get(1).id(), questions.get(2).id(), added.id()),
+                questionSet(later.id()));
     }
 
     @Test
@@ -263,8 +380,37 @@ class AssessmentFlowIT {
     }
 
     @Test
+    void anAssessmentStartedBeforeQuestionSetsWereRecordedIsPinnedByItsVersion() {
+        // a row as V1-V3 wrote it: no question_ids
+        UUID legacy = UUID.randomUUID();
+        db.execute("INSERT INTO assessments (id, user_id, status, version, total_questions, started_at) "
+                + "VALUES (?, ?, 'in_progress', ?, 4, now())", legacy, user.id(), version);
+        assertNull(questionSet(legacy));
+        Question foreign = Fixtures.likertQuestions(data, Fixtures.version(), 1).get(0);
+        assertEquals("questionId", assertRejected(ValidationException.class, db, "answers",
+                () -> flow.answer(legacy, AnswerInput.likert(foreign.id(), 3))).field(), "only the version's active questions");
+        flow.answerAll(legacy, questions.subList(0, 3).stream().map(q -> AnswerInput.likert(q.id(), 4)).toList());
+        assertRejected(ConflictException.class, db, "profiles", () -> flow.complete(legacy, Fixtures.sumScorer()));
+        flow.answer(legacy, AnswerInput.likert(questions.get(3).id(), 4));
+        assertEquals(json("teto", 16, "items", 4), flow.complete(legacy, Fixtures.sumScorer()).dimensions());
+        assertEquals(4, assessment(legacy).questionsAnswered());
+    }
+
+    @Test
     void completeOfAMissingAssessmentIsNotFound() {
-        assertThrows(NotFoundException.class, () -> flow.complete(UUID.randomUUID(), Fixtures.sumScorer()));
+        assertEquals(Entities.ASSESSMENT, assertThrows(NotFoundException.class,
+                () -> flow.complete(UUID.randomUUID(), Fixtures.sumScorer())).entity());
+        assertEquals(Entities.ASSESSMENT, assertThrows(NotFoundException.class,
+                () -> flow.answer(UUID.randomUUID(), AnswerInput.likert(questions.get(0).id(), 3))).entity());
+    }
+
+    @Test
+    void completeWithoutAConfiguredScorerIsAValidationErrorThatChangesNothing() {
+        // this class's TetoData has no scorer (@TetoDataTest without one)
+        Assessment a = startAndAnswerAll();
+        ValidationException e = assertRejected(ValidationException.class, db, "profiles", () -> flow.complete(a.id()));
+        assertEquals("scorer", e.field());
+        assertEquals(Assessment.IN_PROGRESS, assessment(a.id()).status());
     }
 
     @Test

@@ -4,9 +4,11 @@ import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.AssessmentUpdate;
 import dev.teto.data.api.model.NewAssessment;
+import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.repository.AssessmentRepository;
 import dev.teto.data.testing.TestDatabase;
@@ -53,9 +55,40 @@ class AssessmentRepositoryIT {
         assertEquals(40, a.totalQuestions());
         assertEquals(0, a.questionsAnswered());
         assertNull(a.completedAt());
+        assertNull(a.startedAt(), "a draft has not started");
         assertEquals(json("source", "import"), a.metadata());
         assertEquals(a, assessments.findById(a.id()).orElseThrow());
         assertTrue(assessments.findById(UUID.randomUUID()).isEmpty());
+    }
+
+    @Test
+    void aDirectCreateRecordsTheVersionsActiveQuestionSet() {
+        String version = Fixtures.version();
+        List<Question> qs = Fixtures.likertQuestions(data, version, 3);
+        Assessment running = assessments.create(new NewAssessment(user.id(), version, 3, Assessment.IN_PROGRESS, null));
+        assertNotNull(running.startedAt(), "an assessment created in progress has started");
+        assertEquals(qs.size(), db.count("SELECT cardinality(question_ids) FROM assessments WHERE id = ?", running.id()));
+        for (Question q : qs) {
+            assertEquals(1, db.count("SELECT count(*) FROM assessments WHERE id = ? AND ? = ANY(question_ids)", running.id(), q.id()));
+        }
+        // so the flow can take it to completion like a started one
+        data.assessmentFlow().answerAll(running.id(), qs.stream().map(q -> AnswerInput.likert(q.id(), 2)).toList());
+        data.assessmentFlow().complete(running.id(), Fixtures.sumScorer());
+        assertEquals(Assessment.COMPLETED, assessments.findById(running.id()).orElseThrow().status());
+
+        Assessment laterStarted = assessments.create(new NewAssessment(user.id(), version, 3, null, null));
+        assertNull(laterStarted.startedAt());
+        assertNotNull(assessments.update(laterStarted.id(), new AssessmentUpdate(Assessment.IN_PROGRESS, null)).startedAt(),
+                "moving a draft to in_progress starts it");
+    }
+
+    @Test
+    void aSoftDeletedUsersAssessmentsCannotBeWritten() {
+        Assessment a = assessments.create(new NewAssessment(user.id(), "v1", 4, "in_progress", null));
+        data.users().softDelete(user.id());
+        Fixtures.assertUserGone(db, "assessments", () -> assessments.create(new NewAssessment(user.id(), "v1", 4, null, null)));
+        Fixtures.assertUserGone(db, "assessments", () -> assessments.update(a.id(), new AssessmentUpdate(Assessment.ABANDONED, null)));
+        assertEquals(Assessment.IN_PROGRESS, assessments.findById(a.id()).orElseThrow().status());
     }
 
     @Test

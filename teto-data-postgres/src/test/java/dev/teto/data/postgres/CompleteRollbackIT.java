@@ -2,6 +2,7 @@ package dev.teto.data.postgres;
 
 import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.TetoDataException;
+import dev.teto.data.api.event.EventTypes;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.Profile;
@@ -63,6 +64,9 @@ class CompleteRollbackIT {
         assertEquals(0, db.count("SELECT count(*) FROM profiles WHERE assessment_id = ?", a.id()));
         assertEquals(profilesBefore, db.count("profiles"));
         assertEquals(0, db.count("SELECT count(*) FROM assessments WHERE id = ? AND (status <> 'in_progress' OR completed_at IS NOT NULL)", a.id()));
+        assertEquals(0, db.count("SELECT count(*) FROM outbox WHERE event_type IN (?, ?) AND payload->>'assessmentId' = ?",
+                EventTypes.ASSESSMENT_COMPLETED, EventTypes.PROFILE_CREATED, a.id().toString()),
+                "the completion's events were rolled back with it");
     }
 
     @Test
@@ -76,5 +80,31 @@ class CompleteRollbackIT {
         assertEquals(Assessment.COMPLETED, data.assessments().findById(a.id()).orElseThrow().status());
         assertTrue(data.profiles().findByAssessment(a.id()).isPresent());
         assertEquals(1, db.count("SELECT count(*) FROM profiles WHERE assessment_id = ?", a.id()));
+        assertEquals(1, db.count("SELECT count(*) FROM outbox WHERE event_type = ? AND payload->>'assessmentId' = ?",
+                EventTypes.ASSESSMENT_COMPLETED, a.id().toString()), "only the successful completion wrote its event");
+    }
+
+    @Test
+    void aFailedCompletionInsideATransactionIsUndoneAloneAndTheRestCommits(TetoData data, TestDatabase db) {
+        Assessment a = answeredAssessment(data);
+        User other = Fixtures.user(data);
+        String renamed = "Renamed " + Fixtures.shortId();
+        data.useTransaction(tx -> {
+            tx.users().update(other.id(), dev.teto.data.api.model.UserUpdate.none().withName(renamed));
+            assertThrows(TetoDataException.class,
+                    () -> tx.assessmentFlow().complete(a.id(), input -> ProfileDraft.of("TETO", "boom", json())));
+            assertEquals(Assessment.IN_PROGRESS, tx.assessments().findById(a.id()).orElseThrow().status(),
+                    "the failed completion was rolled back to its savepoint");
+        });
+        assertEquals(renamed, data.users().findById(other.id()).orElseThrow().name(), "the caught failure dropped no other write");
+        Assessment after = data.assessments().findById(a.id()).orElseThrow();
+        assertEquals(Assessment.IN_PROGRESS, after.status());
+        assertNull(after.completedAt());
+        assertEquals(0, db.count("SELECT count(*) FROM profiles WHERE assessment_id = ?", a.id()));
+        assertEquals(0, db.count("SELECT count(*) FROM outbox WHERE event_type IN (?, ?) AND payload->>'assessmentId' = ?",
+                EventTypes.ASSESSMENT_COMPLETED, EventTypes.PROFILE_CREATED, a.id().toString()),
+                "the failed call's events were dropped with its savepoint although the transaction committed");
+        assertEquals(1, db.count("SELECT count(*) FROM outbox WHERE event_type = ? AND aggregate_id = ?",
+                EventTypes.USER_UPDATED, other.id()), "the successful call's event committed");
     }
 }

@@ -1,6 +1,7 @@
 package dev.teto.data.postgres;
 
-import dev.teto.data.core.TetoData;
+import dev.teto.data.api.error.Entities;
+import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.error.TetoDataException;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.NewQuestion;
@@ -8,7 +9,9 @@ import dev.teto.data.api.model.NewUser;
 import dev.teto.data.api.model.ProfileDraft;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.User;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.scoring.ProfileScorer;
+import dev.teto.data.core.TetoData;
 import dev.teto.data.testing.TestDatabase;
 import org.junit.jupiter.api.function.Executable;
 
@@ -30,6 +33,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** Shared helpers for the integration tests: unique test data, and assertions that a call wrote nothing. */
 final class Fixtures {
+    /** One page holding a whole listing, for tests that want every row (listings are always paged). */
+    static final PageRequest ALL = PageRequest.first(PageRequest.MAX_LIMIT);
 
     private Fixtures() {
     }
@@ -108,6 +113,28 @@ final class Fixtures {
         E e = assertThrows(type, call);
         assertEquals(before, db.count(table), "nothing may be written to " + table + " after: " + e.getMessage());
         return e;
+    }
+
+    /**
+     * Asserts that {@code call} fails with a NotFoundException for entity {@code user} (a missing or soft-deleted
+     * user), and that the row count of {@code table} is unchanged afterwards.
+     */
+    static NotFoundException assertUserGone(TestDatabase db, String table, Executable call) {
+        NotFoundException e = assertRejected(NotFoundException.class, db, table, call);
+        assertEquals(Entities.USER, e.entity(), e::getMessage);
+        return e;
+    }
+
+    /** The message and every cause's class and message, as a logger would print them. */
+    static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t).append('\n');
+            for (Throwable s : t.getSuppressed()) {
+                all.append(s).append('\n');
+            }
+        }
+        return all.toString();
     }
 
     /** Runs raw SQL (bypassing the Java layer) that must fail, and returns the driver's exception. */

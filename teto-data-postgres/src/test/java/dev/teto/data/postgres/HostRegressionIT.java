@@ -196,6 +196,10 @@ class HostRegressionIT {
                 () -> data.sessions().create(new NewUserSession(missing, "h-" + missing, null, null, null, Instant.now().plusSeconds(60)))).entity());
         assertEquals(Entities.ASSESSMENT, assertThrows(NotFoundException.class,
                 () -> data.assessmentFlow().complete(missing)).entity());
+        NotFoundException byDatabase = assertThrows(NotFoundException.class, () -> data.assessmentAnalytics()
+                .create(new dev.teto.data.api.model.NewAssessmentAnalytics(missing, null, null, null, null)));
+        assertEquals(Entities.ASSESSMENT, byDatabase.entity());
+        assertEquals("postgres", byDatabase.store().orElseThrow(), "a row the database found missing names the store");
     }
 
     @Test

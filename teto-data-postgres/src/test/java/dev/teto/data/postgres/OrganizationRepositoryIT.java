@@ -4,6 +4,8 @@ import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DuplicateException;
+import dev.teto.data.api.error.Entities;
+import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.model.NewOrganization;
 import dev.teto.data.api.model.NewOrganizationMember;
 import dev.teto.data.api.model.Organization;
@@ -157,6 +159,27 @@ class OrganizationRepositoryIT {
         assertEquals("admin", again.role());
         assertEquals(accepted, again.acceptedAt());
         assertEquals(again, orgs.findMember(m.id()).orElseThrow());
+    }
+
+    @Test
+    void aSoftDeletedUserCannotJoinAndTheirMembershipCannotChange() {
+        Organization o = org();
+        User u = Fixtures.user(data);
+        OrganizationMember m = orgs.addMember(NewOrganizationMember.of(o.id(), u.id(), "viewer"));
+        User gone = Fixtures.user(data);
+        data.users().softDelete(gone.id());
+        data.users().softDelete(u.id());
+
+        Fixtures.assertUserGone(db, "organization_members", () -> orgs.addMember(NewOrganizationMember.of(o.id(), gone.id(), null)));
+        Fixtures.assertUserGone(db, "organization_members",
+                () -> orgs.updateMember(m.id(), new OrganizationMemberUpdate("admin", null, null)));
+        assertEquals("viewer", orgs.findMember(m.id()).orElseThrow().role(), "the refused update changed nothing");
+        assertEquals(Entities.ORGANIZATION, assertThrows(NotFoundException.class,
+                () -> orgs.addMember(NewOrganizationMember.of(UUID.randomUUID(), Fixtures.user(data).id(), null))).entity());
+        assertEquals(Entities.MEMBER, assertThrows(NotFoundException.class,
+                () -> orgs.updateMember(UUID.randomUUID(), new OrganizationMemberUpdate("admin", null, null))).entity());
+        assertEquals(Entities.ORGANIZATION, assertThrows(NotFoundException.class,
+                () -> orgs.update(UUID.randomUUID(), new OrganizationUpdate("X", null, null, null, null, null, null))).entity());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.teto.data.postgres;
 
 import dev.teto.data.core.TetoData;
-import dev.teto.data.api.error.DataAccessException;
+import dev.teto.data.api.error.TransientDataException;
 import dev.teto.data.api.model.NewUser;
 import dev.teto.data.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ class PostgresLifecycleIT {
     @Test
     void aHostCanRunTheMigrationsItself() {
         try (TestDatabase db = TestDatabase.create("own_migrations")) {
-            PostgresOptions options = db.options().toBuilder().runMigrations(false).build();
-            try (TetoData data = TetoData.builder().postgres(options).build()) {
+            PostgresOptions options = optionsOf(db).runMigrations(false).build();
+            try (TetoData data = TetoData.builder().with(options).build()) {
                 assertEquals(0, db.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = ?",
                         db.schema()), "runMigrations(false) must leave the schema alone");
 
@@ -29,7 +29,7 @@ class PostgresLifecycleIT {
                 dataSource.setUrl(db.jdbcUrl());
                 dataSource.setUser(db.username());
                 dataSource.setPassword(db.password());
-                assertEquals(3, PostgresMigrations.migrate(dataSource, db.schema()));
+                assertEquals(4, PostgresMigrations.migrate(dataSource, db.schema()), "V1 to V4");
                 assertEquals(0, PostgresMigrations.migrate(dataSource, db.schema()), "migrating twice is a no-op");
 
                 assertTrue(data.users().create(NewUser.of(Fixtures.email(), "Own")).id() != null);
@@ -44,17 +44,28 @@ class PostgresLifecycleIT {
                 .username("nobody").password("nothing")
                 .connectionTimeout(Duration.ofSeconds(1))
                 .build();
-        DataAccessException e = assertThrows(DataAccessException.class, () -> TetoData.builder().postgres(options).build());
+        TransientDataException e = assertThrows(TransientDataException.class, () -> TetoData.builder().with(options).build());
+        assertEquals("postgres", e.store().orElseThrow());
         assertFalse(e.getMessage().contains("nothing"), "the password must not leak into the message");
+        assertFalse(Fixtures.messages(e).contains("nothing"), "nor into any cause");
     }
 
     @Test
-    void usingAClosedStoreIsATypedError() {
+    void usingAClosedStoreIsAnIllegalState() {
         try (TestDatabase db = TestDatabase.create("closed_store")) {
-            TetoData data = TetoData.builder().postgres(db.options()).build();
+            TetoData data = TetoData.builder().with(optionsOf(db).build()).build();
+            var users = data.users();
             data.close();
-            assertThrows(DataAccessException.class, () -> data.users().findByEmail("a@b.co"));
-            data.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> users.findByEmail("a@b.co"));
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> data.users().findByEmail("a@b.co"));
+            data.close();   // closing twice is harmless
         }
+    }
+
+    /** The test database's settings as a PostgresOptions builder. */
+    private static PostgresOptions.Builder optionsOf(TestDatabase db) {
+        return PostgresOptions.builder().jdbcUrl(db.jdbcUrl()).username(db.username()).password(db.password())
+                .schema(db.schema()).maximumPoolSize(TestDatabase.DEFAULT_POOL_SIZE).minimumIdle(1);
     }
 }

@@ -4,6 +4,8 @@ import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DuplicateException;
+import dev.teto.data.api.error.Entities;
+import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.NewAssessment;
 import dev.teto.data.api.model.NewProfile;
@@ -129,6 +131,20 @@ class ProfileRepositoryIT {
         assertEquals(json("teto", 60), updated.dimensions());
         assertTrue(updated.updatedAt().isAfter(p.updatedAt()));
         assertEquals(updated, profiles.findById(p.id()).orElseThrow());
+    }
+
+    @Test
+    void aSoftDeletedUsersProfilesCannotBeWritten() {
+        Profile p = profile("T-" + Fixtures.shortId());
+        Assessment a = assessment();
+        data.users().softDelete(user.id());
+        Fixtures.assertUserGone(db, "profiles",
+                () -> profiles.create(new NewProfile(user.id(), a.id(), ProfileDraft.of("TETO", "Gone", json()))));
+        Fixtures.assertUserGone(db, "profiles",
+                () -> profiles.update(p.id(), new ProfileUpdate("Renamed", null, null, null, null, null, null)));
+        assertEquals(p.typeName(), profiles.findById(p.id()).orElseThrow().typeName(), "the refused update changed nothing");
+        assertEquals(Entities.PROFILE, assertThrows(NotFoundException.class, () -> profiles.update(UUID.randomUUID(),
+                new ProfileUpdate("X", null, null, null, null, null, null))).entity());
     }
 
     @Test

@@ -5,6 +5,8 @@ import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.model.NewQuestion;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.QuestionUpdate;
+import dev.teto.data.api.paging.Page;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.repository.QuestionRepository;
 import dev.teto.data.testing.TestDatabase;
 import dev.teto.data.testing.TetoDataTest;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.teto.data.postgres.Fixtures.ALL;
 import static dev.teto.data.postgres.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -81,12 +84,21 @@ class QuestionRepositoryIT {
                 NewQuestion.likert(v, 2, "c", null, "two"),
                 NewQuestion.likert(otherVersion, 0, "c", null, "other version")));
 
-        assertEquals(List.of("one", "two", "three"), questions.listActive(v).stream().map(Question::text).toList());
-        assertTrue(questions.listActive(v).stream().allMatch(q -> q.active() && q.version().equals(v)));
+        assertEquals(List.of("one", "two", "three"), questions.listActive(v, ALL).items().stream().map(Question::text).toList());
+        assertTrue(questions.listActive(v, ALL).items().stream().allMatch(q -> q.active() && q.version().equals(v)));
         assertEquals(3, questions.countActive(v));
         assertEquals(1, questions.countActive(otherVersion));
         assertEquals(0, questions.countActive(Fixtures.version()));
-        assertTrue(questions.listActive(Fixtures.version()).isEmpty());
+        assertTrue(questions.listActive(Fixtures.version(), ALL).items().isEmpty());
+
+        Page<Question> first = questions.listActive(v, PageRequest.first(2).withTotal());
+        assertEquals(List.of("one", "two"), first.items().stream().map(Question::text).toList());
+        assertEquals(3, first.total().orElseThrow());
+        Page<Question> second = questions.listActive(v, PageRequest.first(2).after(first.nextCursor().orElseThrow()));
+        assertEquals(List.of("three"), second.items().stream().map(Question::text).toList(), "pages keep the order");
+        assertFalse(second.hasNext());
+        Page<Question> back = questions.listActive(v, PageRequest.first(2).after(second.previousCursor().orElseThrow()));
+        assertEquals(List.of("one", "two"), back.items().stream().map(Question::text).toList(), "and page back");
     }
 
     @Test
@@ -94,17 +106,41 @@ class QuestionRepositoryIT {
         String category = "cat-" + Fixtures.shortId();
         String v1 = "a-" + Fixtures.shortId();
         String v2 = "b-" + Fixtures.shortId();
-        questions.createAll(List.of(
+        List<Question> created = questions.createAll(List.of(
                 NewQuestion.likert(v2, 1, category, null, "v2 #1"),
+                NewQuestion.likert(v1, 3, category, null, "v1 #3"),
                 NewQuestion.likert(v1, 2, category, null, "v1 #2"),
-                NewQuestion.likert(v1, 1, category, null, "v1 #1"),
+                new NewQuestion("no order", category, null, null, null, null, v2, true),
+                NewQuestion.likert(v2, 2, category, null, "v2 #2"),
                 new NewQuestion("inactive", category, null, 0, null, null, v1, false),
                 NewQuestion.likert(v1, 0, "other-" + category, null, "other category")));
+        // order_index 2 is used twice (v1 #2, v2 #2): those two are ordered by id, as PostgreSQL orders uuids
+        // (bytewise, which is the order of their lower-case text; UUID.compareTo compares signed longs).
+        String firstOfTwo = created.get(2).id().toString().compareTo(created.get(4).id().toString()) < 0 ? "v1 #2" : "v2 #2";
+        String secondOfTwo = firstOfTwo.equals("v1 #2") ? "v2 #2" : "v1 #2";
 
-        assertEquals(List.of("v1 #1", "v1 #2", "v2 #1"),
-                questions.listActiveByCategory(category).stream().map(Question::text).toList(),
-                "by version, then order_index");
-        assertTrue(questions.listActiveByCategory("cat-" + Fixtures.shortId()).isEmpty());
+        List<Question> listed = questions.listActiveByCategory(category, ALL).items();
+        assertEquals(List.of("v2 #1", firstOfTwo, secondOfTwo, "v1 #3", "no order"),
+                listed.stream().map(Question::text).toList(),
+                "both versions, by order_index then id, a null order_index last");
+        assertTrue(listed.stream().allMatch(q -> q.active() && q.category().equals(category)));
+        assertTrue(questions.listActiveByCategory("cat-" + Fixtures.shortId(), ALL).items().isEmpty());
+
+        // one row per page, across the null order_index, then back again
+        List<String> forward = new java.util.ArrayList<>();
+        Page<Question> page = questions.listActiveByCategory(category, PageRequest.first(1));
+        forward.add(page.items().get(0).text());
+        while (page.hasNext()) {
+            page = questions.listActiveByCategory(category, PageRequest.first(1).after(page.nextCursor().orElseThrow()));
+            page.items().forEach(q -> forward.add(q.text()));
+        }
+        assertEquals(listed.stream().map(Question::text).toList(), forward);
+        List<String> backward = new java.util.ArrayList<>(page.items().stream().map(Question::text).toList());
+        while (page.hasPrevious()) {
+            page = questions.listActiveByCategory(category, PageRequest.first(1).after(page.previousCursor().orElseThrow()));
+            page.items().forEach(q -> backward.add(0, q.text()));
+        }
+        assertEquals(forward, backward);
     }
 
     @Test
@@ -132,7 +168,7 @@ class QuestionRepositoryIT {
 
         assertFalse(deactivated.active());
         assertEquals(2, questions.countActive(v));
-        assertEquals(List.of(qs.get(0).id(), qs.get(2).id()), questions.listActive(v).stream().map(Question::id).toList());
+        assertEquals(List.of(qs.get(0).id(), qs.get(2).id()), questions.listActive(v, ALL).items().stream().map(Question::id).toList());
         assertTrue(questions.findById(qs.get(1).id()).isPresent(), "deactivated questions still exist");
 
         questions.update(qs.get(1).id(), new QuestionUpdate(null, null, null, null, null, null, true));

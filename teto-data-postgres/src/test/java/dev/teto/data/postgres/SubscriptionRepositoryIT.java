@@ -3,6 +3,8 @@ package dev.teto.data.postgres;
 import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.core.TetoData;
+import dev.teto.data.api.error.Entities;
+import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.NewSubscription;
 import dev.teto.data.api.model.Subscription;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static dev.teto.data.postgres.Fixtures.ALL;
 import static dev.teto.data.postgres.Fixtures.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -105,8 +108,8 @@ class SubscriptionRepositoryIT {
         Subscription a = sub(null, NOW, null);
         Subscription b = sub("cancelled", NOW, NOW.plusSeconds(60));
         subscriptions.create(NewSubscription.of(Fixtures.user(data).id(), "pro", NOW, null));
-        assertEquals(Set.of(a.id(), b.id()), Set.copyOf(subscriptions.listByUser(user.id()).stream().map(Subscription::id).toList()));
-        assertTrue(subscriptions.listByUser(UUID.randomUUID()).isEmpty());
+        assertEquals(Set.of(a.id(), b.id()), Set.copyOf(subscriptions.listByUser(user.id(), ALL).items().stream().map(Subscription::id).toList()));
+        assertTrue(subscriptions.listByUser(UUID.randomUUID(), ALL).items().isEmpty());
     }
 
     @Test
@@ -133,6 +136,17 @@ class SubscriptionRepositoryIT {
 
         assertEquals(List.of(first.id(), second.id(), third.id()),
                 mine(p -> subscriptions.listExpiringBefore(base.plus(10, ChronoUnit.DAYS), p)));
+    }
+
+    @Test
+    void aSoftDeletedUsersSubscriptionsCannotBeWritten() {
+        Subscription s = sub(null, NOW, NOW.plus(30, ChronoUnit.DAYS));
+        data.users().softDelete(user.id());
+        Fixtures.assertUserGone(db, "subscriptions", () -> sub(null, NOW, null));
+        Fixtures.assertUserGone(db, "subscriptions", () -> subscriptions.update(s.id(), SubscriptionUpdate.status("cancelled")));
+        assertEquals("active", subscriptions.findById(s.id()).orElseThrow().status(), "the refused update changed nothing");
+        assertEquals(Entities.SUBSCRIPTION, assertThrows(NotFoundException.class,
+                () -> subscriptions.update(UUID.randomUUID(), SubscriptionUpdate.status("cancelled"))).entity());
     }
 
     @Test

@@ -20,8 +20,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static dev.teto.data.postgres.Fixtures.ALL;
 import static dev.teto.data.postgres.Fixtures.json;
 import static dev.teto.data.postgres.Fixtures.email;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** TetoData.inTransaction: several repositories, one transaction. */
+/** TetoData.inTransaction: several repositories, one transaction, each call under its own savepoint. */
 @TetoDataTest
 class TransactionIT {
     private TetoData data;
@@ -58,7 +63,7 @@ class TransactionIT {
         });
 
         assertEquals(created.id(), data.users().findByEmail(email).orElseThrow().id());
-        assertEquals(1, data.sessions().listLive(created.id()).size());
+        assertEquals(1, data.sessions().listLive(created.id(), ALL).items().size());
         assertTrue(data.preferences().findByUser(created.id()).isPresent());
         assertEquals(1, data.questions().countActive(version));
     }
@@ -106,7 +111,7 @@ class TransactionIT {
     }
 
     @Test
-    void aFailingRepositoryCallRollsBackEarlierWritesOfTheSameTransaction() {
+    void aRepositoryFailureLeftUncaughtRollsBackEarlierWritesOfTheSameTransaction() {
         User existing = Fixtures.user(data);
         String email = email();
 
@@ -118,16 +123,90 @@ class TransactionIT {
     }
 
     @Test
-    void uncommittedWritesAreInvisibleOutsideTheTransaction() {
+    void aCaughtRepositoryFailureUndoesOnlyThatCall() {
+        // Each call inside a transaction runs under a savepoint: catching its exception leaves the transaction
+        // usable, and the writes before and after the failed call commit. (Before savepoints, PostgreSQL aborted
+        // the whole transaction on the failed statement.)
+        User existing = Fixtures.user(data);
+        String before = email();
+        String after = email();
+        String version = Fixtures.version();
+        long users = db.count("users");
+
+        User created = data.inTransaction(tx -> {
+            User u = tx.users().create(NewUser.of(before, "Before"));
+            DuplicateException dup = assertThrows(DuplicateException.class,
+                    () -> tx.users().create(NewUser.of(existing.email().toUpperCase(), "Clash")));
+            assertEquals("email", dup.field());
+            tx.sessions().create(sessionFor(u.id()));
+            tx.users().create(NewUser.of(after, "After"));
+            tx.questions().create(NewQuestion.likert(version, 1, "c", null, "Q"));
+            return u;
+        });
+
+        assertTrue(data.users().findByEmail(before).isPresent(), "the write before the caught failure committed");
+        assertTrue(data.users().findByEmail(after).isPresent(), "the writes after it committed");
+        assertEquals(users + 2, db.count("users"), "only the failed insert is missing");
+        assertEquals(1, data.sessions().listLive(created.id(), ALL).items().size());
+        assertEquals(1, data.questions().countActive(version));
+    }
+
+    @Test
+    void uncommittedWritesAreInvisibleOutsideTheTransaction() throws Exception {
         String email = email();
         AtomicReference<Boolean> visibleOutside = new AtomicReference<>();
-        data.useTransaction(tx -> {
-            tx.users().create(NewUser.of(email, "Hidden"));
-            // data.users() runs on another pooled connection, outside this transaction
-            visibleOutside.set(data.users().findByEmail(email).isPresent());
-        });
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            data.useTransaction(tx -> {
+                tx.users().create(NewUser.of(email, "Hidden"));
+                assertTrue(tx.users().findByEmail(email).isPresent(), "the transaction sees its own write");
+                // Another thread's facade call runs in its own transaction on another pooled connection. (On this
+                // thread a facade call is refused: see aFacadeCallInsideTheCallbackFailsFast.)
+                visibleOutside.set(await(other.submit(() -> data.users().findByEmail(email).isPresent())));
+            });
+        } finally {
+            other.shutdownNow();
+        }
         assertEquals(Boolean.FALSE, visibleOutside.get());
         assertTrue(data.users().findByEmail(email).isPresent(), "visible after commit");
+    }
+
+    @Test
+    void afterCommitActionsRunOnlyAfterACommit() {
+        List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        data.useTransaction(tx -> {
+            tx.users().create(NewUser.of(email(), "Committed"));
+            tx.afterCommit(() -> ran.add("committed"));
+            assertTrue(ran.isEmpty(), "not before the commit");
+        });
+        assertEquals(List.of("committed"), ran);
+        assertThrows(IllegalStateException.class, () -> data.useTransaction(tx -> {
+            tx.afterCommit(() -> ran.add("rolled back"));
+            throw new IllegalStateException("abort");
+        }));
+        assertEquals(List.of("committed"), ran, "never after a rollback");
+    }
+
+    @Test
+    void aFacadeCallInsideTheCallbackFailsFast() {
+        String email = email();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> data.useTransaction(tx -> {
+            tx.users().create(NewUser.of(email, "Inside"));
+            data.users().findByEmail(email);
+        }));
+        assertTrue(e.getMessage().contains("use the tx"), e.getMessage());
+        assertTrue(data.users().findByEmail(email).isEmpty(), "the transaction rolled back");
+        assertThrows(IllegalStateException.class, () -> data.inTransaction(tx -> data.inTransaction(inner -> 1)),
+                "nor may a second transaction be opened through the facade on the same thread");
+        assertEquals(Integer.valueOf(1), data.<Integer>inTransaction(tx -> 1), "the facade works again after the callback");
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -108,6 +108,16 @@ class UserActivityRepositoryIT {
     }
 
     @Test
+    void nothingIsRecordedForASoftDeletedUser() {
+        User gone = Fixtures.user(data);
+        data.users().softDelete(gone.id());
+        Fixtures.assertUserGone(db, "user_activities", () -> activities.record(NewUserActivity.of(gone.id(), "login", null)));
+        Fixtures.assertUserGone(db, "user_activities", () -> activities.recordAll(List.of(
+                NewUserActivity.of(user.id(), "page_view", null), NewUserActivity.of(gone.id(), "page_view", null))));
+        Fixtures.assertUserGone(db, "user_activities", () -> activities.record(NewUserActivity.of(UUID.randomUUID(), "login", null)));
+    }
+
+    @Test
     void listByUserIsHalfOpenOldestFirstAndPaged() {
         Instant t0 = Fixtures.nowMicros().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
         List<UUID> ids = new ArrayList<>();
@@ -163,6 +173,24 @@ class UserActivityRepositoryIT {
         assertEquals(1, rowsIn(partition(next), firstInstantOfNext.id()), "partitions are UTC months, lower bound inclusive");
         assertEquals(1, rowsIn(partition(monthsFromNow(0)), lastMicroBeforeNext.id()), "upper bound exclusive");
         assertEquals(0, rowsIn("user_activities_default", now.id()));
+    }
+
+    @Test
+    void timestampsAtTheEdgesOfTheSupportedRangeRoundTripAloneAndInABatch() {
+        List<Instant> edges = List.of(Instant.parse("+12000-06-30T12:00:00.123456Z"), Instant.parse("-0100-03-01T00:00:00Z"),
+                Instant.parse("0000-12-31T23:59:59.999999Z"), Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("1999-12-31T23:59:59.5Z"));
+        for (Instant edge : edges) {
+            assertEquals(edge, at(edge, "edge").createdAt(), "record " + edge);
+        }
+        List<NewUserActivity> batch = edges.stream()
+                .map(t -> new NewUserActivity(user.id(), "edge-batch", null, null, null, null, t)).toList();
+        assertEquals(edges.size(), activities.recordAll(batch));
+        for (Instant edge : edges) {
+            assertEquals(1, db.count("SELECT count(*) FROM user_activities WHERE user_id = ? AND activity_type = 'edge-batch' "
+                    + "AND created_at = ?", user.id(), java.time.OffsetDateTime.ofInstant(edge, ZoneOffset.UTC)),
+                    "the batch kept the exact timestamp " + edge);
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.teto.data.postgres;
 
 import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DuplicateException;
+import dev.teto.data.api.error.Entities;
+import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.model.NewUserPreferences;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.model.UserPreferences;
@@ -84,7 +86,25 @@ class UserPreferencesRepositoryIT {
     }
 
     @Test
+    void aSoftDeletedUsersPreferencesCannotBeWritten() {
+        User u = Fixtures.user(data);
+        UserPreferences p = preferences.create(new NewUserPreferences(u.id(), json("email", true), null, null, null, null));
+        User gone = Fixtures.user(data);
+        data.users().softDelete(gone.id());
+        data.users().softDelete(u.id());
+
+        Fixtures.assertUserGone(db, "user_preferences",
+                () -> preferences.create(new NewUserPreferences(gone.id(), null, null, null, null, null)));
+        Fixtures.assertUserGone(db, "user_preferences",
+                () -> preferences.update(p.id(), new UserPreferencesUpdate(json("email", false), null, null, null, null)));
+        assertEquals(json("email", true), preferences.findById(p.id()).orElseThrow().communication(),
+                "the refused update changed nothing");
+    }
+
+    @Test
     void unknownIdsAreEmpty() {
+        assertEquals(Entities.PREFERENCES, assertThrows(NotFoundException.class, () -> preferences.update(UUID.randomUUID(),
+                new UserPreferencesUpdate(json(), null, null, null, null))).entity());
         assertTrue(preferences.findById(UUID.randomUUID()).isEmpty());
         assertTrue(preferences.findByUser(UUID.randomUUID()).isEmpty());
         assertTrue(preferences.findByUser(Fixtures.user(data).id()).isEmpty());

@@ -4,9 +4,12 @@ import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.DuplicateException;
+import dev.teto.data.api.error.Entities;
 import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.model.NewUser;
+import dev.teto.data.api.model.NewUserSession;
 import dev.teto.data.api.model.User;
+import dev.teto.data.api.model.UserSession;
 import dev.teto.data.api.model.UserUpdate;
 import dev.teto.data.api.repository.UserRepository;
 import dev.teto.data.testing.TestDatabase;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -109,6 +113,9 @@ class UserRepositoryIT {
         DuplicateException exact = assertThrows(DuplicateException.class,
                 () -> users.create(NewUser.of("Mina" + local.substring(4) + "@x.com", "Mina again")));
         assertEquals("email", exact.field());
+        // the message names the field but masks the address: safe to log
+        assertFalse(exact.getMessage().toLowerCase().contains(local), exact.getMessage());
+        assertFalse(exact.value().toLowerCase().contains(local), exact.value());
 
         DuplicateException otherCase = assertThrows(DuplicateException.class,
                 () -> users.create(NewUser.of(local.toLowerCase() + "@X.COM", "Mina shouting")));
@@ -140,7 +147,10 @@ class UserRepositoryIT {
 
     @Test
     void updateOfUnknownUserIsNotFound() {
-        assertThrows(NotFoundException.class, () -> users.update(UUID.randomUUID(), UserUpdate.none().withName("X")));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> users.update(UUID.randomUUID(), UserUpdate.none().withName("X")));
+        assertEquals(Entities.USER, e.entity());
+        assertEquals(Entities.USER, assertThrows(NotFoundException.class, () -> users.recordLogin(UUID.randomUUID())).entity());
+        assertEquals(Entities.USER, assertThrows(NotFoundException.class, () -> users.softDelete(UUID.randomUUID())).entity());
     }
 
     @Test
@@ -171,8 +181,32 @@ class UserRepositoryIT {
         assertEquals(1, db.count("SELECT count(*) FROM users WHERE id = ? AND deleted_at IS NOT NULL", u.id()),
                 "the row stays for audit");
 
-        assertThrows(NotFoundException.class, () -> users.update(u.id(), UserUpdate.none().withName("Back")));
+        assertEquals(Entities.USER, assertThrows(NotFoundException.class,
+                () -> users.update(u.id(), UserUpdate.none().withName("Back"))).entity());
         assertEquals("Leaving", users.findByIdIncludingDeleted(u.id()).orElseThrow().name());
+        assertEquals(Entities.USER, assertThrows(NotFoundException.class, () -> users.recordLogin(u.id())).entity(),
+                "a login is a write for the user: refused once deleted");
+        assertNull(users.findByIdIncludingDeleted(u.id()).orElseThrow().lastLogin());
+    }
+
+    @Test
+    void softDeleteRevokesEveryLiveSessionInTheSameCall() {
+        User u = Fixtures.user(data);
+        Instant later = Instant.now().plus(1, ChronoUnit.DAYS);
+        UserSession first = data.sessions().create(new NewUserSession(u.id(), "tok-" + UUID.randomUUID(), null, null, null, later));
+        UserSession second = data.sessions().create(new NewUserSession(u.id(), "tok-" + UUID.randomUUID(), null, null, null, later));
+        User other = Fixtures.user(data);
+        UserSession othersSession = data.sessions().create(new NewUserSession(other.id(), "tok-" + UUID.randomUUID(), null, null, null, later));
+
+        users.softDelete(u.id());
+
+        assertNotNull(data.sessions().findById(first.id()).orElseThrow().revokedAt());
+        assertNotNull(data.sessions().findById(second.id()).orElseThrow().revokedAt());
+        assertEquals(0, db.count("SELECT count(*) FROM user_sessions WHERE user_id = ? AND revoked_at IS NULL", u.id()));
+        assertTrue(data.sessions().findLiveByTokenHash(first.tokenHash(), Instant.now()).isEmpty());
+        assertNull(data.sessions().findById(othersSession.id()).orElseThrow().revokedAt(), "other users keep theirs");
+        Fixtures.assertUserGone(db, "user_sessions",
+                () -> data.sessions().create(new NewUserSession(u.id(), "tok-" + UUID.randomUUID(), null, null, null, later)));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.teto.data.postgres.Fixtures.ALL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -96,10 +97,10 @@ class UserSessionRepositoryIT {
         session(other.id(), inHours(10));
         sessions.revoke(revoked.id());
 
-        List<UUID> live = sessions.listLive(u.id()).stream().map(UserSession::id).toList();
+        List<UUID> live = sessions.listLive(u.id(), ALL).items().stream().map(UserSession::id).toList();
         assertEquals(List.of(newer.id(), older.id()), live, "live only, newest first");
         assertFalse(live.contains(expired.id()));
-        assertTrue(sessions.listLive(UUID.randomUUID()).isEmpty());
+        assertTrue(sessions.listLive(UUID.randomUUID(), ALL).items().isEmpty());
     }
 
     @Test
@@ -145,7 +146,7 @@ class UserSessionRepositoryIT {
         UserSession othersSession = session(other.id(), inHours(1));
 
         assertEquals(2, sessions.revokeAll(u.id()));
-        assertTrue(sessions.listLive(u.id()).isEmpty());
+        assertTrue(sessions.listLive(u.id(), ALL).items().isEmpty());
         assertEquals(firstRevocation, sessions.findById(alreadyRevoked.id()).orElseThrow().revokedAt());
         assertNull(sessions.findById(othersSession.id()).orElseThrow().revokedAt(), "other users keep their sessions");
         assertEquals(0, sessions.revokeAll(u.id()));
@@ -154,8 +155,33 @@ class UserSessionRepositoryIT {
 
     @Test
     void sessionOfUnknownUserIsNotFound() {
-        long before = db.count("user_sessions");
-        assertThrows(NotFoundException.class, () -> session(UUID.randomUUID(), inHours(1)));
-        assertEquals(before, db.count("user_sessions"));
+        Fixtures.assertUserGone(db, "user_sessions", () -> session(UUID.randomUUID(), inHours(1)));
+    }
+
+    @Test
+    void aSoftDeletedUsersSessionsNeitherValidateNorChange() {
+        User u = Fixtures.user(data);
+        UserSession s = session(u.id(), inHours(5));
+        assertEquals(s.id(), sessions.findLiveByTokenHash(s.tokenHash(), Instant.now()).orElseThrow().id());
+
+        data.users().softDelete(u.id());
+
+        assertTrue(sessions.findLiveByTokenHash(s.tokenHash(), Instant.now()).isEmpty());
+        assertTrue(sessions.listLive(u.id(), ALL).items().isEmpty());
+        assertNotNull(sessions.findById(s.id()).orElseThrow().revokedAt(), "the soft delete revoked it");
+        Fixtures.assertUserGone(db, "user_sessions", () -> session(u.id(), inHours(1)));
+        Instant before = sessions.findById(s.id()).orElseThrow().expiresAt();
+        Fixtures.assertUserGone(db, "user_sessions", () -> sessions.update(s.id(), new UserSessionUpdate("r", inHours(90))));
+        assertEquals(before, sessions.findById(s.id()).orElseThrow().expiresAt(), "the refused refresh changed nothing");
+    }
+
+    @Test
+    void aSessionRowOfADeletedUserThatWasNotRevokedStillDoesNotValidate() {
+        // e.g. written before soft delete revoked sessions: the owner check alone must hold
+        User u = Fixtures.user(data);
+        UserSession s = session(u.id(), inHours(5));
+        db.execute("UPDATE users SET deleted_at = now() WHERE id = ?", u.id());
+        assertNull(sessions.findById(s.id()).orElseThrow().revokedAt());
+        assertTrue(sessions.findLiveByTokenHash(s.tokenHash(), Instant.now()).isEmpty());
     }
 }

@@ -140,8 +140,8 @@ class ValidationIT {
         assertInvalid("questionType", db, "questions", () -> data.questions().create(
                 new NewQuestion("Text", "c", null, 1, "essay", null, v, true)));
         assertInvalid("orderIndex", db, "questions", () -> data.questions().create(NewQuestion.likert(v, -1, "c", null, "Text")));
-        // createAll is validated as a whole before any row is written
-        assertInvalid("category", db, "questions", () -> data.questions().createAll(List.of(
+        // createAll is validated as a whole before any row is written; the field names the list element
+        assertInvalid("questions[1].category", db, "questions", () -> data.questions().createAll(List.of(
                 NewQuestion.likert(v, 1, "ok", null, "Fine"), NewQuestion.likert(v, 2, "c".repeat(101), null, "Bad"))));
         assertEquals(0, data.questions().countActive(v));
     }
@@ -211,6 +211,45 @@ class ValidationIT {
                 new dev.teto.data.api.model.NewOrganization("Org", null, null, null, "billing", null, null)));
         assertInvalid("status", db, "organizations", () -> data.organizations().create(
                 new dev.teto.data.api.model.NewOrganization("Org", null, null, null, null, "gone", null)));
+    }
+
+    @Test
+    void aNullArgumentIsAValidationErrorNamingTheParameter() {
+        // Core checks every argument before any store is called; the field is the interface's parameter name.
+        User u = Fixtures.user(data);
+        String version = Fixtures.version();
+        List<Question> qs = Fixtures.likertQuestions(data, version, 1);
+        Assessment a = data.assessmentFlow().start(u.id(), version);
+        assertInvalid("user", db, "users", () -> data.users().create(null));
+        assertInvalid("update", db, "users", () -> data.users().update(u.id(), null));
+        assertInvalid("id", db, "users", () -> data.users().update(null, dev.teto.data.api.model.UserUpdate.none().withName("X")));
+        assertInvalid("session", db, "user_sessions", () -> data.sessions().create(null));
+        assertInvalid("preferences", db, "user_preferences", () -> data.preferences().create(null));
+        assertInvalid("subscription", db, "subscriptions", () -> data.subscriptions().create(null));
+        assertInvalid("organization", db, "organizations", () -> data.organizations().create(null));
+        assertInvalid("member", db, "organization_members", () -> data.organizations().addMember(null));
+        assertInvalid("question", db, "questions", () -> data.questions().create(null));
+        assertInvalid("questions", db, "questions", () -> data.questions().createAll(null));
+        assertInvalid("assessment", db, "assessments", () -> data.assessments().create(null));
+        assertInvalid("userId", db, "assessments", () -> data.assessmentFlow().start(null, version));
+        assertInvalid("version", db, "assessments", () -> data.assessmentFlow().start(u.id(), null));
+        assertInvalid("answer", db, "answers", () -> data.assessmentFlow().answer(a.id(), null));
+        assertInvalid("answers", db, "answers", () -> data.assessmentFlow().answerAll(a.id(), null));
+        assertInvalid("assessmentId", db, "answers", () -> data.assessmentFlow().answer(null, AnswerInput.likert(qs.get(0).id(), 3)));
+        assertInvalid("scorer", db, "profiles", () -> data.assessmentFlow().complete(a.id(), null));
+        assertInvalid("profile", db, "profiles", () -> data.profiles().create(null));
+        assertInvalid("analytics", db, "assessment_analytics", () -> data.assessmentAnalytics().create(null));
+        assertInvalid("activity", db, "user_activities", () -> data.activities().record(null));
+        assertInvalid("activities", db, "user_activities", () -> data.activities().recordAll(null));
+        assertInvalid("metric", db, "system_metrics", () -> data.metrics().record(null));
+        assertEquals("range", assertThrows(ValidationException.class,
+                () -> data.metrics().listByName("cpu", null, PageRequest.first(1))).field());
+        assertEquals("page", assertThrows(ValidationException.class,
+                () -> data.sessions().listLive(u.id(), null)).field());
+        // a null element of a list names its index
+        assertInvalid("questions[1]", db, "questions", () -> data.questions().createAll(
+                java.util.Arrays.asList(NewQuestion.likert(version, 2, "c", null, "Fine"), null)));
+        assertEquals(0, data.assessments().findById(a.id()).orElseThrow().questionsAnswered());
     }
 
     @Test

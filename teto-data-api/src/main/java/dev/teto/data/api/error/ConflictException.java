@@ -7,4 +7,9 @@ public class ConflictException extends NonTransientDataException {
     public ConflictException(String message) {
         super(null, message);
     }
+
+    /** For a conflict a store detected itself. */
+    public ConflictException(String store, String message) {
+        super(store, message);
+    }
 }

@@ -11,7 +11,12 @@ public class NotFoundException extends NonTransientDataException {
     private final String id;
 
     public NotFoundException(String entity, Object id) {
-        super(null, entity + " not found: " + id);
+        this(null, entity, id);
+    }
+
+    /** For a store that found the row missing itself (a foreign key, an update that matched nothing). */
+    public NotFoundException(String store, String entity, Object id) {
+        super(store, entity + " not found: " + id);
         this.entity = entity;
         this.id = String.valueOf(id);
     }

@@ -37,7 +37,10 @@ public final class Json {
         try {
             return MAPPER.readValue(json, OBJECT);
         } catch (JsonProcessingException e) {
-            throw new DataAccessException(SqlErrors.STORE, "a JSONB column does not hold a JSON object", e);
+            // Not kept as the cause: Jackson quotes the offending value (e.g. "from String value ('...')"), and a
+            // column written by another writer may hold PII. The exception's class says what went wrong.
+            throw new DataAccessException(SqlErrors.STORE, "a JSONB column does not hold a JSON object ("
+                    + e.getClass().getSimpleName() + ")", null);
         }
     }
 }

@@ -41,6 +41,6 @@ public final class Sql {
      */
     public <T> T updateOne(String entity, UUID id, RowMapper<T> mapper, String statement, Record changes) {
         return with(h -> RecordParameters.bind(h.createQuery(statement), changes).bind("id", id).map(mapper).findOne())
-                .orElseThrow(() -> new NotFoundException(entity, id));
+                .orElseThrow(() -> new NotFoundException(SqlErrors.STORE, entity, id));
     }
 }

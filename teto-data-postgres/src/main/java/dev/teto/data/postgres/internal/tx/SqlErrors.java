@@ -109,7 +109,7 @@ public final class SqlErrors {
             case "23505":
                 return new DuplicateException(STORE, field(constraint, key), key == null ? null : key[1]);
             case "23503":
-                return new NotFoundException(referencedEntity(server), key == null ? "?" : key[1]);
+                return new NotFoundException(STORE, referencedEntity(server), key == null ? "?" : key[1]);
             case "23514":
             case "23502":
                 return new ValidationException(STORE, field(constraint, server == null ? null : new String[] {server.getColumn(), null}),
