@@ -47,3 +47,8 @@ CREATE TABLE outbox_parked (
 -- The question set each assessment was started with: completion requires an answer to each of these, and only
 -- these take answers. NULL for rows created before this migration (pinned by version instead).
 ALTER TABLE assessments ADD COLUMN question_ids UUID[];
+
+-- A token hash identifies one session: two sessions with one hash would let a look-up return another user's session.
+CREATE UNIQUE INDEX uq_user_sessions_token_hash ON user_sessions (token_hash);
+CREATE UNIQUE INDEX uq_user_sessions_refresh_token_hash ON user_sessions (refresh_token_hash)
+    WHERE refresh_token_hash IS NOT NULL;

@@ -25,7 +25,14 @@ public interface TetoOperations extends TetoRepositories {
     <R> R inTransaction(TxOptions options, Function<TxContext, R> work);
 
     default void useTransaction(Consumer<TxContext> work) {
-        inTransaction(TxOptions.DEFAULT, tx -> {
+        useTransaction(TxOptions.DEFAULT, work);
+    }
+
+    default void useTransaction(TxOptions options, Consumer<TxContext> work) {
+        if (work == null) {
+            throw new dev.teto.data.api.error.ValidationException("work", null, "is required");
+        }
+        inTransaction(options, tx -> {
             work.accept(tx);
             return null;
         });

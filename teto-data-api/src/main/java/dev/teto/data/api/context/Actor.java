@@ -25,6 +25,9 @@ public record Actor(Kind kind, UUID userId, String service, String role) {
         if (kind == Kind.SERVICE && (service == null || service.isBlank())) {
             throw new IllegalArgumentException("a service actor needs a service name");
         }
+        if ((service != null && service.indexOf('\u0000') >= 0) || (role != null && role.indexOf('\u0000') >= 0)) {
+            throw new IllegalArgumentException("an actor's service name and role must not contain NUL");
+        }
     }
 
     public static Actor user(UUID userId) {

@@ -4,14 +4,18 @@ import java.util.Locale;
 
 /**
  * How a rejected value appears in an exception message. Services log exceptions, so a message must be safe to
- * log: PII is masked and secrets are hidden, decided by the field's name so every store and rule agrees.
+ * log. Text is masked unless its field is known to hold no personal data (a status, a role, a version...): free
+ * text can hold anything, so masking is the default. Numbers, ids and times are shown; secrets are hidden.
  */
 public final class Redaction {
     static final int MAX_VALUE_CHARS = 64;
     private static final String HIDDEN = "<redacted>";
     private static final String[] SECRET_SUFFIXES = {"hash", "token", "password", "secret", "key"};
-    private static final String[] PII_SUFFIXES = {"name", "avatarurl", "textresponse", "useragent", "ipaddress",
-        "content", "comment", "text", "address"};
+    /** Fields whose text is a code from a closed or technical vocabulary, never personal data. */
+    private static final java.util.Set<String> SHOWN = java.util.Set.of("status", "role", "questiontype", "plantype",
+            "version", "personalitytype", "activitytype", "feedbacktype", "category", "subcategory", "metricname",
+            "metrictype", "unit", "type", "aggregatetype", "cursor", "limit", "sizerange", "industry", "domain",
+            "transaction", "input", "scorer", "scorerresult", "id");
 
     private Redaction() {
     }
@@ -29,7 +33,9 @@ public final class Redaction {
         if (key.endsWith("email")) {
             return "'" + maskEmail(text) + "'";
         }
-        if (endsWithAny(key, PII_SUFFIXES)) {
+        boolean plainValue = value instanceof Number || value instanceof Boolean || value instanceof java.util.UUID
+                || value instanceof java.time.temporal.Temporal || value instanceof Enum<?>;
+        if (!plainValue && !SHOWN.contains(key) && !key.endsWith("id")) {
             return "'" + maskText(text) + "'";
         }
         text = text.replace('\u0000', '?');

@@ -13,6 +13,12 @@ public record NewUserSession(
         String userAgent,
         Instant expiresAt) {
 
+    /** A session with only what every session needs; hashes, never raw tokens. */
+    public static NewUserSession of(UUID userId, String tokenHash, Instant expiresAt) {
+        return new NewUserSession(userId, tokenHash, null, null, null, expiresAt);
+    }
+
+
     public NewUserSession validate() {
         Check.id("userId", userId);
         Check.required("tokenHash", tokenHash);

@@ -73,6 +73,16 @@ public final class Check {
     }
 
     /** Null passes; for TEXT columns, which have no length limit but still cannot hold U+0000. */
+    /** For a look-up by a text key: required, no NUL, and no longer than the column it is compared with. */
+    public static String lookupKey(String field, String value, int maxLength) {
+        required(field, value);
+        text(field, value);
+        if (TextRules.longerThan(value, maxLength)) {
+            throw new ValidationException(field, null, "must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
     public static String text(String field, String value) {
         if (value != null) {
             TextRules.noNul(field, value);
@@ -94,7 +104,8 @@ public final class Check {
     /** Required. A bad address goes to the exception unchanged: the exception masks it by the field's name. */
     public static String email(String field, String value) {
         requiredText(field, value, 255);
-        if (!EMAIL.matcher(value).matches()) {
+        // The seed's CHECK lets "a@example..com" through; no mail system delivers to it.
+        if (!EMAIL.matcher(value).matches() || value.contains("..") || value.contains("@.") || value.contains(".@")) {
             throw new ValidationException(field, value, "is not a valid email address");
         }
         return value;

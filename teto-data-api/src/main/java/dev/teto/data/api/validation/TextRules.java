@@ -22,6 +22,25 @@ final class TextRules {
         if (value.toString().indexOf('\u0000') >= 0) {
             throw new ValidationException(field, visible(value), NUL_REASON);
         }
+        if (hasLoneSurrogate(value)) {
+            // The driver would store it as '?', silently changing the value (an emoji cut in half by substring).
+            throw new ValidationException(field, null, "is not valid Unicode (a lone surrogate, e.g. half an emoji)");
+        }
+    }
+
+    static boolean hasLoneSurrogate(CharSequence value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** In code points, which is how PostgreSQL counts a VARCHAR's characters; one emoji is two UTF-16 units. */

@@ -4,6 +4,7 @@ import dev.teto.data.api.capability.TetoOperations;
 import dev.teto.data.api.context.Actor;
 import dev.teto.data.api.context.TxContext;
 import dev.teto.data.api.context.TxOptions;
+import dev.teto.data.api.validation.Check;
 import dev.teto.data.core.internal.tx.Runner;
 import dev.teto.data.core.internal.tx.Unit;
 
@@ -32,21 +33,21 @@ public final class FacadeView implements TetoOperations {
 
     @Override
     public <T> T get(Class<T> type) {
-        Objects.requireNonNull(type, "type");
+        Check.required("type", type);
         return type.cast(resolved.computeIfAbsent(type, t -> core.resolve(t, runner)));
     }
 
     @Override
     public <R> R inTransaction(TxOptions options, Function<TxContext, R> work) {
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(work, "work");
+        Check.required("options", options);
+        Check.required("work", work);
         return core.transactions().inTransaction(actor, options,
                 transaction -> work.apply(new TransactionContext(core, transaction, actor)));
     }
 
     @Override
     public TetoOperations as(Actor other) {
-        return new FacadeView(core, other);
+        return new FacadeView(core, Check.required("actor", other));
     }
 
     @Override

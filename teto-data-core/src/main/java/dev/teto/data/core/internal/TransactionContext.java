@@ -3,12 +3,12 @@ package dev.teto.data.core.internal;
 import dev.teto.data.api.context.Actor;
 import dev.teto.data.api.context.TxContext;
 import dev.teto.data.api.event.DomainEvent;
+import dev.teto.data.api.validation.Check;
 import dev.teto.data.core.internal.tx.Transactions;
 import dev.teto.data.core.internal.validation.Arguments;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /** What an {@code inTransaction} callback gets: repositories whose calls each run under a savepoint. */
 final class TransactionContext implements TxContext {
@@ -25,18 +25,18 @@ final class TransactionContext implements TxContext {
 
     @Override
     public <T> T get(Class<T> type) {
-        Objects.requireNonNull(type, "type");
+        Check.required("type", type);
         return type.cast(resolved.computeIfAbsent(type, t -> core.resolve(t, transaction)));
     }
 
     @Override
     public void afterCommit(Runnable action) {
-        transaction.unit().afterCommit(Objects.requireNonNull(action, "action"));
+        transaction.unit().afterCommit(Check.required("action", action));
     }
 
     @Override
     public void publish(DomainEvent event) {
-        Objects.requireNonNull(event, "event");
+        Check.required("event", event);
         Arguments.text("event.type", event.type());
         Arguments.text("event.aggregateType", event.aggregateType());
         EventPayloads.check("event.payload", event.payload());

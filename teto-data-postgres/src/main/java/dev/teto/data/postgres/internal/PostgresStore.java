@@ -135,7 +135,8 @@ public final class PostgresStore implements StoreProvider.OpenStore {
             config.setMaximumPoolSize(o.maximumPoolSize());
             config.setMinimumIdle(o.minimumIdle());
             config.setConnectionTimeout(o.connectionTimeout().toMillis());
-            config.setInitializationFailTimeout(o.connectionTimeout().toMillis());
+            // One attempt at start-up, bounded by the login timeout: a refused or silent server fails build() at once.
+            config.setInitializationFailTimeout(1);
             config.setMaxLifetime(o.maxLifetime().toMillis());
             config.setIdleTimeout(o.idleTimeout().toMillis());
             config.setKeepaliveTime(o.keepaliveTime().toMillis());

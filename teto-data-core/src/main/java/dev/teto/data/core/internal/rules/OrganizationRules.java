@@ -9,6 +9,7 @@ import dev.teto.data.api.model.OrganizationUpdate;
 import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.repository.OrganizationRepository;
+import dev.teto.data.api.validation.Check;
 import dev.teto.data.core.internal.event.Events;
 import dev.teto.data.core.internal.policy.Liveness;
 import dev.teto.data.core.internal.tx.Runner;
@@ -35,6 +36,7 @@ public final class OrganizationRules extends PortCalls<OrganizationRepository> i
 
     @Override
     public Optional<Organization> findByDomain(String domain) {
+        Check.lookupKey("domain", domain, 255);
         return call(organizations -> organizations.findByDomain(domain));
     }
 
@@ -47,6 +49,9 @@ public final class OrganizationRules extends PortCalls<OrganizationRepository> i
     public OrganizationMember addMember(NewOrganizationMember member) {
         return unit((unit, organizations) -> {
             Liveness.requireLive(unit, member.userId());
+            if (member.invitedBy() != null) {
+                Liveness.requireLive(unit, member.invitedBy());
+            }
             OrganizationMember added = organizations.addMember(member);
             unit.publish(Events.membershipChanged(added, "added"));
             return added;

@@ -7,6 +7,7 @@ import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.repository.UserSessionRepository;
 import dev.teto.data.api.spi.UserLiveness;
+import dev.teto.data.api.validation.Check;
 import dev.teto.data.core.internal.event.Events;
 import dev.teto.data.core.internal.policy.Liveness;
 import dev.teto.data.core.internal.tx.Runner;
@@ -41,12 +42,14 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
 
     @Override
     public Optional<UserSession> findByTokenHash(String tokenHash) {
+        Check.lookupKey("tokenHash", tokenHash, 255);
         return call(sessions -> sessions.findByTokenHash(tokenHash));
     }
 
     /** Also checks the owner: rows written before soft delete revoked sessions must not validate either. */
     @Override
     public Optional<UserSession> findLiveByTokenHash(String tokenHash, Instant now) {
+        Check.lookupKey("tokenHash", tokenHash, 255);
         return unit((unit, sessions) -> sessions.findByTokenHash(tokenHash)
                 .filter(s -> s.isLive(now))
                 .filter(s -> !unit.port(UserLiveness.class).liveAmong(Set.of(s.userId())).isEmpty()));

@@ -47,6 +47,7 @@ public final class UserRules extends PortCalls<UserRepository> implements UserRe
 
     @Override
     public Optional<User> findByEmail(String email) {
+        Check.lookupKey("email", email, 255);
         return call(users -> users.findByEmail(email));
     }
 

@@ -1,6 +1,7 @@
 package dev.teto.data.core.internal.validation;
 
 import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.api.validation.Check;
 import dev.teto.data.api.validation.Nullable;
 
 import java.lang.invoke.MethodHandle;
@@ -20,10 +21,6 @@ import java.util.concurrent.ConcurrentMap;
  * Adapters never validate again.
  */
 public final class Arguments {
-    /** PostgreSQL's timestamptz range, the narrowest of our stores. */
-    static final Instant EARLIEST = Instant.parse("-4712-01-01T00:00:00Z");
-    static final Instant LATEST = Instant.parse("+294276-12-31T23:59:59Z");
-
     private static final ConcurrentMap<Class<?>, MethodHandle> VALIDATORS = new ConcurrentHashMap<>();
     /** Reflection on parameters allocates; the answer path calls this for every answer. */
     private static final ConcurrentMap<Method, Param[]> PARAMS = new ConcurrentHashMap<>();
@@ -84,19 +81,14 @@ public final class Arguments {
         }
     }
 
+    /** No NUL, no lone surrogate: the same text rule the input records use. */
     public static String text(String field, String value) {
-        if (value != null && value.indexOf('\u0000') >= 0) {
-            throw new ValidationException(field, null, "must not contain a NUL character");
-        }
-        return value;
+        return Check.text(field, value);
     }
 
+    /** Within PostgreSQL's timestamptz range, the narrowest of our stores: the rule the input records use. */
     public static Instant instant(String field, Instant value) {
-        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
-            throw new ValidationException(field, value.getEpochSecond() < 0 ? "before 4713 BC" : "after 294276 AD",
-                    "must be between 4713 BC and 294276 AD");
-        }
-        return value;
+        return Check.instant(field, value);
     }
 
     private static void selfValidate(Object value) {

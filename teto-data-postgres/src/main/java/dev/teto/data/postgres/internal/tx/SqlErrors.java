@@ -49,6 +49,8 @@ public final class SqlErrors {
             Map.entry("chk_org_members_status", "status"),
             Map.entry("chk_analytics_completion_rate", "completionRate"),
             Map.entry("uq_answers_assessment_question", "questionId"),
+            Map.entry("uq_user_sessions_token_hash", "tokenHash"),
+            Map.entry("uq_user_sessions_refresh_token_hash", "refreshTokenHash"),
             Map.entry("uq_profiles_assessment", "assessmentId"),
             Map.entry("uq_assessment_analytics_assessment", "assessmentId"),
             Map.entry("idx_org_members_unique", "userId"),
@@ -132,6 +134,9 @@ public final class SqlErrors {
     }
 
     private static Reason transientReason(String state) {
+        if (state.equals("08001") || state.equals("08004")) {
+            return Reason.UNAVAILABLE;
+        }
         if (state.startsWith("08")) {
             return Reason.CONNECTION_LOST;
         }
@@ -153,7 +158,7 @@ public final class SqlErrors {
             case STATEMENT_TIMEOUT -> "a statement ran past statement_timeout, or the call was cancelled";
             case CONNECTION_LOST -> "the connection failed or the server did not answer within the socket timeout";
             case POOL_EXHAUSTED -> "no pooled connection became free in time";
-            case UNAVAILABLE -> "the server is shutting down, starting up or out of connections";
+            case UNAVAILABLE -> "the server refused the connection, or is shutting down, starting up or out of connections";
         };
     }
 
