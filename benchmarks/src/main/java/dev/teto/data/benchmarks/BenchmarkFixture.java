@@ -1,10 +1,11 @@
 package dev.teto.data.benchmarks;
 
-import dev.teto.data.api.TetoData;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.NewQuestion;
 import dev.teto.data.api.model.NewUser;
 import dev.teto.data.api.model.Question;
+import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.core.TetoData;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * The untimed part of the benchmark: a question set of {@value #QUESTIONS} Likert items, one user, and fresh
- * in-progress assessments (with their answers drawn from a fixed seed) for each variant and round.
+ * The untimed part of the benchmarks: a question set of {@value #QUESTIONS} Likert items, one user, and fresh
+ * assessments (with their answers drawn from a fixed seed) for each variant and round, all made through the SDK.
  */
 final class BenchmarkFixture {
 
@@ -37,7 +38,8 @@ final class BenchmarkFixture {
         if (data.questions().countActive(VERSION) == 0) {
             data.questions().createAll(questions());
         }
-        List<UUID> ids = data.questions().listActive(VERSION).stream().map(Question::id).toList();
+        List<UUID> ids = data.questions().listActive(VERSION, PageRequest.first(QUESTIONS + 1)).items().stream()
+                .map(Question::id).toList();
         if (ids.size() != QUESTIONS) {
             throw new IllegalStateException("expected " + QUESTIONS + " active questions in " + VERSION
                     + ", found " + ids.size());
@@ -47,12 +49,24 @@ final class BenchmarkFixture {
         return new BenchmarkFixture(data, userId, ids);
     }
 
-    /** {@code count} new in-progress assessments, each with one Likert answer per question. */
+    /**
+     * {@code count} new in-progress assessments ({@code assessmentFlow().start}, which records the question set),
+     * each with one Likert answer per question still to be saved.
+     */
     List<Workload> freshWorkloads(int count) {
         List<Workload> workloads = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             UUID assessmentId = data.assessmentFlow().start(userId, VERSION).id();
             workloads.add(new Workload(assessmentId, answers()));
+        }
+        return workloads;
+    }
+
+    /** {@code count} new in-progress assessments with every question answered ({@code answerAll}), ready to complete. */
+    List<Workload> answeredWorkloads(int count) {
+        List<Workload> workloads = freshWorkloads(count);
+        for (Workload w : workloads) {
+            data.assessmentFlow().answerAll(w.assessmentId(), w.answers());
         }
         return workloads;
     }

@@ -1,10 +1,8 @@
 package dev.teto.data.benchmarks;
 
-import dev.teto.data.api.PostgresOptions;
 import dev.teto.data.api.model.AnswerInput;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,34 +10,29 @@ import java.sql.Types;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
- * The raw JDBC baseline: the same statements the SDK needs for the same guarantees, written by hand.
- *
- * <p>Uses <b>one {@link Connection}</b>, opened once through {@link DriverManager} before the timed region and
- * reused for every transaction (no pool, no connection set-up inside the timings), with {@code autoCommit} off and
- * the same driver setting the SDK's pool uses ({@code reWriteBatchedInserts=true}). Statements are prepared per
- * transaction, as typical hand-written JDBC does; the PostgreSQL driver's per-connection statement cache turns them
- * into server-side prepared statements after a few uses, as it does for the SDK.
+ * The raw JDBC baseline for answer ingestion: the same statements the SDK needs for the same guarantees, written by
+ * hand, on {@link RawJdbc}'s single connection.
  *
  * <ul>
- *   <li>{@link #oneByOne()}: per answer, one transaction: lock the assessment row ({@code SELECT ... FOR UPDATE},
- *       checking it is in progress and taking its user id and version), read the question and check the answer
- *       fits it (active, same version, Likert value 1-5), upsert the answer ({@code INSERT ... ON CONFLICT
- *       (assessment_id, question_id) DO UPDATE}), and, when the row was inserted rather than replaced,
+ *   <li>{@link #oneByOne()}: per answer, one transaction: lock the assessment row ({@link RawJdbc#LOCK_ASSESSMENT}:
+ *       {@code FOR UPDATE}, checking it is in progress and its owner not deleted, taking its user id and recorded
+ *       question set), read the question and check the answer fits it (the question is in the assessment's
+ *       question set, Likert value 1-5), upsert the answer ({@code INSERT ... ON CONFLICT (assessment_id,
+ *       question_id) DO UPDATE}), and, when the row was inserted rather than replaced,
  *       {@code UPDATE assessments SET questions_answered = questions_answered + 1}.</li>
  *   <li>{@link #batch()}: per assessment, one transaction: the same lock, one read of the 28 questions
  *       ({@code = ANY(?)}) with the same checks, the 28 upserts through {@code addBatch}/{@code executeBatch}, and
  *       one {@code UPDATE} setting {@code questions_answered} to the number of answers stored.</li>
  * </ul>
- * Unlike {@code answerAll}, the batch variant does not read the stored answers back (the SDK returns them).
+ * As in the SDK, an assessment without a recorded question set (a row older than question sets) falls back to "an
+ * active question of the assessment's version". Unlike {@code answerAll}, the batch variant does not read the
+ * stored answers back (the SDK returns them).
  */
-final class RawJdbcIngestion implements AutoCloseable {
+final class RawJdbcIngestion {
 
-    static final String LOCK_ASSESSMENT =
-            "SELECT user_id, status, version FROM assessments WHERE id = ? FOR UPDATE";
     static final String READ_QUESTION =
             "SELECT id, question_type, version, is_active FROM questions WHERE id = ?";
     static final String READ_QUESTIONS =
@@ -57,31 +50,12 @@ final class RawJdbcIngestion implements AutoCloseable {
             "UPDATE assessments SET questions_answered ="
             + " (SELECT count(*) FROM answers WHERE assessment_id = ?) WHERE id = ?";
 
+    private final RawJdbc raw;
     private final Connection connection;
 
-    private RawJdbcIngestion(Connection connection) {
-        this.connection = connection;
-    }
-
-    /** Opens the single connection, in the options' schema, with autoCommit off. */
-    static RawJdbcIngestion connect(PostgresOptions options) {
-        Properties props = new Properties();
-        if (options.username() != null) {
-            props.setProperty("user", options.username());
-        }
-        if (options.password() != null) {
-            props.setProperty("password", options.password());
-        }
-        props.setProperty("reWriteBatchedInserts", "true");
-        props.setProperty("ApplicationName", "teto-bench-raw-jdbc");
-        try {
-            Connection c = DriverManager.getConnection(options.jdbcUrl(), props);
-            c.setSchema(options.schema());
-            c.setAutoCommit(false);
-            return new RawJdbcIngestion(c);
-        } catch (SQLException e) {
-            throw new IllegalStateException("raw JDBC: cannot connect: " + e.getMessage(), e);
-        }
+    RawJdbcIngestion(RawJdbc raw) {
+        this.raw = raw;
+        this.connection = raw.connection();
     }
 
     Variant oneByOne() {
@@ -92,10 +66,10 @@ final class RawJdbcIngestion implements AutoCloseable {
             }
 
             @Override
-            public void ingest(List<Workload> workloads) {
+            public void run(List<Workload> workloads) {
                 for (Workload w : workloads) {
                     for (AnswerInput answer : w.answers()) {
-                        inTransaction(() -> saveOne(w.assessmentId(), answer));
+                        raw.inTransaction(() -> saveOne(w.assessmentId(), answer));
                     }
                 }
             }
@@ -110,16 +84,16 @@ final class RawJdbcIngestion implements AutoCloseable {
             }
 
             @Override
-            public void ingest(List<Workload> workloads) {
+            public void run(List<Workload> workloads) {
                 for (Workload w : workloads) {
-                    inTransaction(() -> saveBatch(w));
+                    raw.inTransaction(() -> saveBatch(w));
                 }
             }
         };
     }
 
     private void saveOne(UUID assessmentId, AnswerInput answer) throws SQLException {
-        Locked assessment = lockInProgress(assessmentId);
+        RawJdbc.Locked assessment = raw.lockInProgress(assessmentId);
         try (PreparedStatement ps = connection.prepareStatement(READ_QUESTION)) {
             ps.setObject(1, answer.questionId());
             checkQuestions(ps, assessment, List.of(answer));
@@ -141,7 +115,7 @@ final class RawJdbcIngestion implements AutoCloseable {
     }
 
     private void saveBatch(Workload w) throws SQLException {
-        Locked assessment = lockInProgress(w.assessmentId());
+        RawJdbc.Locked assessment = raw.lockInProgress(w.assessmentId());
         try (PreparedStatement ps = connection.prepareStatement(READ_QUESTIONS)) {
             ps.setArray(1, connection.createArrayOf("uuid",
                     w.answers().stream().map(AnswerInput::questionId).toArray()));
@@ -161,42 +135,29 @@ final class RawJdbcIngestion implements AutoCloseable {
         }
     }
 
-    /** The assessment's row, locked for the rest of the transaction. */
-    private record Locked(UUID userId, String version) {
-    }
-
-    /** Locks the assessment row; fails unless it is in progress. */
-    private Locked lockInProgress(UUID assessmentId) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(LOCK_ASSESSMENT)) {
-            ps.setObject(1, assessmentId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new IllegalStateException("raw JDBC: no assessment " + assessmentId);
-                }
-                if (!"in_progress".equals(rs.getString("status"))) {
-                    throw new IllegalStateException("raw JDBC: assessment " + assessmentId + " is "
-                            + rs.getString("status"));
-                }
-                return new Locked(rs.getObject("user_id", UUID.class), rs.getString("version"));
-            }
-        }
-    }
-
-    /** Runs the bound question query and checks every answer against its question, as the SDK does. */
-    private static void checkQuestions(PreparedStatement query, Locked assessment, List<AnswerInput> answers)
+    /**
+     * Runs the bound question query and checks every answer against its question, as the SDK does: the question is
+     * in the assessment's recorded question set (or, for a row without one, an active question of its version),
+     * and the value fits a Likert question.
+     */
+    private static void checkQuestions(PreparedStatement query, RawJdbc.Locked assessment, List<AnswerInput> answers)
             throws SQLException {
         Map<UUID, String> typeById = new HashMap<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                if (rs.getBoolean("is_active") && assessment.version().equals(rs.getString("version"))) {
-                    typeById.put(rs.getObject("id", UUID.class), rs.getString("question_type"));
+                UUID id = rs.getObject("id", UUID.class);
+                boolean inSet = assessment.questionIds() != null
+                        ? assessment.questionIds().contains(id)
+                        : rs.getBoolean("is_active") && assessment.version().equals(rs.getString("version"));
+                if (inSet) {
+                    typeById.put(id, rs.getString("question_type"));
                 }
             }
         }
         for (AnswerInput a : answers) {
             if (!"likert_scale".equals(typeById.get(a.questionId()))) {
-                throw new IllegalStateException("raw JDBC: " + a.questionId() + " is not an active Likert question"
-                        + " of version " + assessment.version());
+                throw new IllegalStateException("raw JDBC: " + a.questionId() + " is not a Likert question of"
+                        + " assessment " + assessment.id());
             }
             if (a.value() == null || a.value() < 1 || a.value() > 5) {
                 throw new IllegalStateException("raw JDBC: Likert value must be 1-5, got " + a.value());
@@ -213,38 +174,5 @@ final class RawJdbcIngestion implements AutoCloseable {
         ps.setObject(5, a.value(), Types.INTEGER);
         ps.setString(6, a.textResponse());
         ps.setObject(7, a.responseTimeMs(), Types.INTEGER);
-    }
-
-    private void inTransaction(SqlWork work) {
-        try {
-            work.run();
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly(e);
-            throw e instanceof RuntimeException re ? re
-                    : new IllegalStateException("raw JDBC: " + e.getMessage(), e);
-        }
-    }
-
-    private void rollbackQuietly(Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException("raw JDBC: close failed: " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork {
-        void run() throws SQLException;
     }
 }

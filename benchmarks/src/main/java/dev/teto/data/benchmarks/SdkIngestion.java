@@ -1,8 +1,8 @@
 package dev.teto.data.benchmarks;
 
-import dev.teto.data.api.TetoData;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.repository.AssessmentFlow;
+import dev.teto.data.core.TetoData;
 
 import java.util.List;
 
@@ -21,7 +21,7 @@ final class SdkIngestion {
             }
 
             @Override
-            public void ingest(List<Workload> workloads) {
+            public void run(List<Workload> workloads) {
                 AssessmentFlow flow = data.assessmentFlow();
                 for (Workload w : workloads) {
                     for (AnswerInput answer : w.answers()) {
@@ -41,7 +41,7 @@ final class SdkIngestion {
             }
 
             @Override
-            public void ingest(List<Workload> workloads) {
+            public void run(List<Workload> workloads) {
                 AssessmentFlow flow = data.assessmentFlow();
                 for (Workload w : workloads) {
                     flow.answerAll(w.assessmentId(), w.answers());

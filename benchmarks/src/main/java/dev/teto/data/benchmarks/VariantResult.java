@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What one variant did over the whole run: the seconds of each measured round, the answers it saved per round, and
- * the ids of every assessment it wrote to (warm-up rounds included), so a test can check the rows.
+ * What one variant did over the whole run: the seconds of each measured round, the assessments and answers it
+ * handled per round, and the ids of every assessment it wrote to (warm-up rounds included), so a test can check
+ * the rows.
  */
 public final class VariantResult {
 
     private final String name;
     private final List<Double> roundSeconds = new ArrayList<>();
     private final List<UUID> assessmentIds = new ArrayList<>();
+    private int assessmentsPerRound;
     private int answersPerRound;
 
     VariantResult(String name) {
@@ -25,6 +27,7 @@ public final class VariantResult {
             assessmentIds.add(w.assessmentId());
             answers += w.answers().size();
         }
+        assessmentsPerRound = workloads.size();
         answersPerRound = answers;
     }
 
@@ -36,6 +39,12 @@ public final class VariantResult {
         return name;
     }
 
+    /** Assessments per round: answered (ingestion) or completed (completion). */
+    public int assessmentsPerRound() {
+        return assessmentsPerRound;
+    }
+
+    /** Answers per round: saved by the variant (ingestion), or already stored before it ran (completion). */
     public int answersPerRound() {
         return answersPerRound;
     }
@@ -62,5 +71,14 @@ public final class VariantResult {
 
     public double answersPerSecond() {
         return answersPerRound / medianSeconds();
+    }
+
+    public double assessmentsPerSecond() {
+        return assessmentsPerRound / medianSeconds();
+    }
+
+    /** Median microseconds per assessment handled (per completion, in the completion benchmark). */
+    public double microsPerAssessment() {
+        return medianSeconds() * 1e6 / assessmentsPerRound;
     }
 }

@@ -36,8 +36,8 @@ class AnswerIngestionBenchmarkIT {
 
     @Test
     void everyVariantStoresAllAnswersAndCountsThem() {
-        AnswerIngestionBenchmark.Report report = AnswerIngestionBenchmark.run(db.options(),
-                new AnswerIngestionBenchmark.Config(N, WARMUP, ROUNDS), AnswerIngestionBenchmark.noProgress());
+        AnswerIngestionBenchmark.Report report = AnswerIngestionBenchmark.run(db.settings(),
+                new RunConfig(N, WARMUP, ROUNDS), AnswerIngestionBenchmark.noProgress());
 
         int perVariant = N * (WARMUP + ROUNDS);
         int questions = BenchmarkFixture.QUESTIONS;

@@ -5,6 +5,7 @@ import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.NewAssessment;
 import dev.teto.data.api.model.Question;
+import dev.teto.data.api.scoring.ScoringInput;
 
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,8 @@ public interface AssessmentStore {
     /** The same for several distinct questions in one statement; returns them in input order. */
     List<Answer> upsertAnswers(Assessment assessment, List<AnswerInput> inputs);
 
-    /** The assessment's answers in question order. */
-    List<Answer> answers(UUID assessmentId);
+    /** The assessment's answers, each beside its question, in question order: one read serves the rules and the scorer. */
+    List<ScoringInput.Item> answeredQuestions(UUID assessmentId);
 
     /** Sets status completed, {@code completed_at} and {@code duration_seconds}. Caller holds the lock. */
     Assessment markCompleted(UUID assessmentId);

@@ -24,7 +24,6 @@ import dev.teto.data.core.internal.policy.Liveness;
 import dev.teto.data.core.internal.tx.Runner;
 import dev.teto.data.core.internal.tx.Unit;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -121,10 +120,11 @@ public final class AssessmentFlowService implements AssessmentFlow {
         return runner.run(unit -> {
             AssessmentStore store = unit.port(AssessmentStore.class);
             LockedAssessment locked = lockInProgress(store, assessmentId);
-            List<Answer> answers = store.answers(assessmentId);
+            List<ScoringInput.Item> items = store.answeredQuestions(assessmentId);
+            List<Answer> answers = items.stream().map(ScoringInput.Item::answer).toList();
             List<UUID> questionSet = questionSet(store, locked);
             CompletionRule.requireEveryQuestionAnswered(locked.assessment(), questionSet, answers);
-            ProfileDraft draft = scorer.score(scoringInput(store, locked.assessment(), answers));
+            ProfileDraft draft = scorer.score(new ScoringInput(locked.assessment(), items));
             Check.required("scorer result", draft).validate();
             Assessment completed = store.markCompleted(assessmentId);
             Profile profile = unit.port(ProfileRepository.class)
@@ -160,14 +160,4 @@ public final class AssessmentFlowService implements AssessmentFlow {
         return locked;
     }
 
-    private static ScoringInput scoringInput(AssessmentStore store, Assessment assessment, List<Answer> answers) {
-        Set<UUID> questionIds = new HashSet<>();
-        answers.forEach(a -> questionIds.add(a.questionId()));
-        Map<UUID, Question> questions = store.questions(questionIds);
-        List<ScoringInput.Item> items = new ArrayList<>(answers.size());
-        for (Answer answer : answers) {
-            items.add(new ScoringInput.Item(questions.get(answer.questionId()), answer));
-        }
-        return new ScoringInput(assessment, items);
-    }
 }

@@ -80,6 +80,11 @@ public final class RecordRowMapper<R extends Record> implements RowMapper<R> {
         return new RecordRowMapper<>(this, renamed);
     }
 
+    /** The same mapper reading every column under {@code prefix}, for a record joined beside another one. */
+    public RecordRowMapper<R> prefixed(String prefix) {
+        return new RecordRowMapper<>(this, Arrays.stream(columns).map(c -> prefix + c).toArray(String[]::new));
+    }
+
     @Override
     public R map(ResultSet rs, StatementContext ctx) throws SQLException {
         return read(rs);
