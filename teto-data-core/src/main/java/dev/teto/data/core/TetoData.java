@@ -7,11 +7,13 @@ import dev.teto.data.api.context.TxOptions;
 import dev.teto.data.api.event.EventDispatcher;
 import dev.teto.data.api.event.EventHandler;
 import dev.teto.data.api.scoring.ProfileScorer;
+import dev.teto.data.api.spi.EventDispatcherFactory;
 import dev.teto.data.api.spi.OutboxRelay;
 import dev.teto.data.api.spi.StoreOptions;
 import dev.teto.data.api.spi.StoreProvider;
 import dev.teto.data.core.internal.CoreServices;
 import dev.teto.data.core.internal.FacadeView;
+import dev.teto.data.core.internal.composition.Capabilities;
 import dev.teto.data.core.internal.composition.StoreComposition;
 import dev.teto.data.core.internal.event.InProcessEventDispatcher;
 import dev.teto.data.core.internal.tx.Transactions;
@@ -199,10 +201,8 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             Map<Class<?>, StoreProvider<?>> providers = StoreComposition.discover(TetoData.class.getClassLoader());
             StoreComposition composition = StoreComposition.open(providers, allOptions(providers));
             try {
-                var capabilities = composition.capabilities();
-                EventDispatcher dispatcher = capabilities.provides(OutboxRelay.class)
-                        ? new InProcessEventDispatcher(capabilities.plain(OutboxRelay.class), handlers, dispatcherOptions, clock)
-                        : null;
+                Capabilities capabilities = composition.capabilities();
+                EventDispatcher dispatcher = dispatcher(capabilities);
                 if (dispatcher == null && !handlers.isEmpty()) {
                     throw new IllegalStateException("event handlers were registered but no configured store has an outbox;"
                             + " add dev.teto:teto-data-postgres and call with(PostgresOptions...)");
@@ -219,6 +219,17 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 composition.close();
                 throw e;
             }
+        }
+
+        /** A transport module's dispatcher if one is configured, else the in-process one; none without an outbox. */
+        private EventDispatcher dispatcher(Capabilities capabilities) {
+            if (!capabilities.provides(OutboxRelay.class)) {
+                return null;
+            }
+            OutboxRelay relay = capabilities.plain(OutboxRelay.class);
+            return capabilities.provides(EventDispatcherFactory.class)
+                    ? capabilities.plain(EventDispatcherFactory.class).create(relay, handlers)
+                    : new InProcessEventDispatcher(relay, handlers, dispatcherOptions, clock);
         }
 
         private List<StoreOptions> allOptions(Map<Class<?>, StoreProvider<?>> providers) {

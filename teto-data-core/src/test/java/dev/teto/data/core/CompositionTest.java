@@ -3,9 +3,12 @@ package dev.teto.data.core;
 import dev.teto.data.api.error.StoreNotConfiguredException;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.repository.UserRepository;
+import dev.teto.data.core.fake.MemoryOptions;
 import dev.teto.data.core.fake.NoteRepository;
 import dev.teto.data.core.fake.NotesOptions;
 import dev.teto.data.core.fake.NotesStoreProvider;
+import dev.teto.data.core.fake.TransportOptions;
+import dev.teto.data.core.fake.TransportStoreProvider;
 import dev.teto.data.core.internal.composition.StoreComposition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +80,19 @@ class CompositionTest {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> StoreComposition.discover(loader));
             assertTrue(e.getMessage().contains("NotesStoreProvider"), e.getMessage());
             assertTrue(e.getMessage().contains("NotesStoreProviderTwin"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTransportModulesDispatcherReplacesTheInProcessOneWithTheSameHandlers() {
+        try (TetoData plain = TetoData.builder().with(new MemoryOptions()).build()) {
+            assertTrue(plain.events().getClass().getName().contains("InProcessEventDispatcher"));
+        }
+        try (TetoData data = TetoData.builder().with(new MemoryOptions()).with(new TransportOptions())
+                .eventHandler("projection", e -> { }).build()) {
+            TransportStoreProvider.RecordingDispatcher chosen =
+                    assertInstanceOf(TransportStoreProvider.RecordingDispatcher.class, data.events());
+            assertEquals(List.of("projection"), List.copyOf(chosen.handlers().keySet()));
         }
     }
 
