@@ -79,7 +79,7 @@ public final class DispatcherOptions {
         return maxBackoff;
     }
 
-    /** A handler call that takes longer counts as failed (and is interrupted). */
+    /** A single handler call that takes longer counts as failed (and is interrupted); queueing does not count. */
     public Duration handlerTimeout() {
         return handlerTimeout;
     }
@@ -115,46 +115,58 @@ public final class DispatcherOptions {
         private Builder() {
         }
 
+        /** False: no background delivery; {@code TetoData.events().drain()} delivers on the caller's thread. Default true. */
         public Builder enabled(boolean value) {
             this.enabled = value;
             return this;
         }
 
+        /** How often the outbox is read without a wake-up (commits in other processes). Positive; default 500 ms. */
         public Builder pollInterval(Duration value) {
             this.pollInterval = value;
             return this;
         }
 
+        /** Events read per cycle, 1 to 10,000; default 500. */
         public Builder batchSize(int value) {
             this.batchSize = value;
             return this;
         }
 
+        /** Attempts per event before a failing handler's event is parked, at least 1; default 5. */
         public Builder maxAttempts(int value) {
             this.maxAttempts = value;
             return this;
         }
 
+        /** Wait after the first failure, doubling after each next one. Positive; default 200 ms. */
         public Builder initialBackoff(Duration value) {
             this.initialBackoff = value;
             return this;
         }
 
+        /** The longest wait between attempts. Positive; default 5 min. */
         public Builder maxBackoff(Duration value) {
             this.maxBackoff = value;
             return this;
         }
 
+        /**
+         * How long one handler call may take; a longer call counts as failed, its thread is interrupted and its
+         * user's later events wait for the retry. Time spent queued for a worker does not count. Default 30 s.
+         */
         public Builder handlerTimeout(Duration value) {
             this.handlerTimeout = value;
             return this;
         }
 
+        /** How long delivered events and inbox records are kept. Positive; default 7 days. */
         public Builder retention(Duration value) {
             this.retention = value;
             return this;
         }
 
+        /** Threads running handlers; different users' events run in parallel on them. 1 to 64; default 4. */
         public Builder workerThreads(int value) {
             this.workerThreads = value;
             return this;

@@ -331,6 +331,10 @@ public final class PostgresOptions implements StoreOptions {
             if (Objects.requireNonNull(v.leakDetectionThreshold, "leakDetectionThreshold").isNegative()) {
                 throw new IllegalArgumentException("leakDetectionThreshold must not be negative");
             }
+            // PostgreSQL takes both as integer milliseconds.
+            atMostIntMillis("statementTimeout", v.statementTimeout);
+            atMostIntMillis("lockTimeout", v.lockTimeout);
+            atMostIntMillis("socketTimeout", v.socketTimeout);
             if (v.socketTimeout.compareTo(v.statementTimeout) <= 0) {
                 // The server should cancel a slow statement and say so before the socket gives up on it.
                 throw new IllegalArgumentException("socketTimeout must be longer than statementTimeout");
@@ -341,10 +345,17 @@ public final class PostgresOptions implements StoreOptions {
             if (v.activityPartitionMonthsAhead < 0 || v.activityPartitionMonthsAhead > 120) {
                 throw new IllegalArgumentException("activityPartitionMonthsAhead must be between 0 and 120");
             }
-            if (v.applicationName == null || v.applicationName.isBlank() || v.applicationName.length() > 63) {
-                throw new IllegalArgumentException("applicationName must be 1 to 63 characters");
+            if (v.applicationName == null || v.applicationName.isBlank() || v.applicationName.length() > 63
+                    || !v.applicationName.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("applicationName must be 1 to 63 printable ASCII characters");
             }
             return new PostgresOptions(v);
+        }
+
+        private static void atMostIntMillis(String name, Duration value) {
+            if (value.toMillis() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(name + " must be at most " + Integer.MAX_VALUE + " ms (about 24 days)");
+            }
         }
 
         private static void positive(String name, Duration value) {

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param role    a role the store may grant rights by (e.g. {@code admin}, {@code analytics_reader}), may be null
  */
 public record Actor(Kind kind, UUID userId, String service, String role) {
+    public static final int MAX_NAME = 100;
     public static final Actor NONE = new Actor(Kind.NONE, null, null, null);
 
     public enum Kind { NONE, USER, SERVICE }
@@ -27,6 +28,10 @@ public record Actor(Kind kind, UUID userId, String service, String role) {
         }
         if ((service != null && service.indexOf('\u0000') >= 0) || (role != null && role.indexOf('\u0000') >= 0)) {
             throw new IllegalArgumentException("an actor's service name and role must not contain NUL");
+        }
+        // The label (service:<name>) is stored with every event; keep it well inside the outbox's column.
+        if ((service != null && service.length() > MAX_NAME) || (role != null && role.length() > MAX_NAME)) {
+            throw new IllegalArgumentException("an actor's service name and role are at most " + MAX_NAME + " characters");
         }
     }
 

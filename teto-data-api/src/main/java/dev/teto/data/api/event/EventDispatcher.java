@@ -19,7 +19,10 @@ public interface EventDispatcher extends AutoCloseable {
      */
     int drain();
 
-    /** Stops delivering; undelivered events stay in the outbox for the next start. */
+    /**
+     * Stops delivering: the batch in progress is finished (or abandoned after the handler timeout), then no
+     * other starts. Undelivered events stay in the outbox for the next start.
+     */
     @Override
     void close();
 }

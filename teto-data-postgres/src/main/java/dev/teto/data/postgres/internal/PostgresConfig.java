@@ -22,9 +22,12 @@ public final class PostgresConfig {
     }
 
     public static PostgresOptions read(Map<String, String> c) {
-        for (String key : c.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown postgres setting postgres." + key + "; known: " + KEYS);
+        for (Map.Entry<String, String> entry : c.entrySet()) {
+            if (!KEYS.contains(entry.getKey())) {
+                throw new IllegalArgumentException("unknown postgres setting postgres." + entry.getKey() + "; known: " + KEYS);
+            }
+            if (entry.getValue() == null) {
+                throw new IllegalArgumentException("postgres." + entry.getKey() + " has no value");
             }
         }
         PostgresOptions.Builder b = PostgresOptions.builder();
@@ -56,7 +59,28 @@ public final class PostgresConfig {
             }
             b = b.runMigrations(Boolean.parseBoolean(v));
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(settingFor(e.getMessage()) + e.getMessage(), e);
+        }
+    }
+
+    /** The options' messages name builder methods; someone configuring by settings needs the key. */
+    private static String settingFor(String message) {
+        String[][] names = {{"jdbcUrl", "url"}, {"maximumPoolSize", "pool.max"}, {"minimumIdle", "pool.min"},
+            {"connectionTimeout", "connection-timeout"}, {"loginTimeout", "login-timeout"},
+            {"connectTimeout", "connect-timeout"}, {"socketTimeout", "socket-timeout"},
+            {"statementTimeout", "statement-timeout"}, {"lockTimeout", "lock-timeout"}, {"maxLifetime", "max-lifetime"},
+            {"idleTimeout", "idle-timeout"}, {"keepaliveTime", "keepalive-time"},
+            {"leakDetectionThreshold", "leak-detection-threshold"}, {"sslMode", "ssl.mode"}, {"schema", "schema"},
+            {"activityPartitionMonthsAhead", "partitions-ahead"}, {"applicationName", "application-name"}};
+        for (String[] name : names) {
+            if (message != null && message.contains(name[0])) {
+                return "postgres." + name[1] + ": ";
+            }
+        }
+        return "";
     }
 
     private static PostgresOptions.Builder text(Map<String, String> c, String key, PostgresOptions.Builder b,

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
@@ -34,6 +33,9 @@ final class AggregateDelivery {
     private volatile StoredEvent failedEvent;
     private final Map<String, String> failedHandlers = new ConcurrentHashMap<>();
     private final List<UUID> finished = new CopyOnWriteArrayList<>();
+    private volatile boolean abandoned;
+    private volatile long callStartedNanos;
+    private volatile String currentHandler;
 
     AggregateDelivery(List<StoredEvent> events, Map<String, EventHandler> handlers, Map<String, Set<UUID>> alreadyHandled) {
         this.events = events;
@@ -44,23 +46,27 @@ final class AggregateDelivery {
     void run() {
         for (StoredEvent stored : events) {
             UUID id = stored.event().id();
-            List<String> ok = new ArrayList<>();
             for (Map.Entry<String, EventHandler> entry : handlers.entrySet()) {
                 String name = entry.getKey();
                 EventHandler handler = entry.getValue();
+                if (abandoned) {
+                    return;   // the cycle gave up on this aggregate; what ran is recorded, the rest goes round again
+                }
                 if (alreadyHandled.get(name).contains(id) || !handler.accepts(stored.event().type())) {
                     continue;
                 }
+                currentHandler = name;
+                callStartedNanos = System.nanoTime();
                 try {
                     handler.handle(stored.event());
-                    ok.add(name);
-                } catch (Exception e) {
+                    // Recorded at once, so a later handler's timeout cannot make this one run again.
+                    succeeded.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(name);
+                } catch (Exception | Error e) {
                     failedHandlers.put(name, describe(e));
-                } catch (Error e) {
-                    failedHandlers.put(name, describe(e));
+                } finally {
+                    callStartedNanos = 0;
                 }
             }
-            succeeded.put(id, ok);
             if (!failedHandlers.isEmpty()) {
                 failedEvent = stored;
                 return;
@@ -69,13 +75,21 @@ final class AggregateDelivery {
         }
     }
 
-    /** The cycle gave up waiting: whatever this aggregate had not finished is retried. */
-    void timedOut(Duration after) {
+    /** Whether the handler call running now has taken longer than {@code timeout}; waiting for a worker does not count. */
+    boolean overdue(Duration timeout) {
+        long started = callStartedNanos;
+        return started != 0 && System.nanoTime() - started > timeout.toNanos();
+    }
+
+    /** The cycle gives up on this aggregate: the call in progress counts as failed, and no further call starts. */
+    void abandon(Duration after) {
+        abandoned = true;
         if (failedEvent == null) {
             for (StoredEvent stored : events) {
                 if (!finished.contains(stored.event().id())) {
+                    String handler = currentHandler;
+                    failedHandlers.put(handler == null ? "*" : handler, "handler did not finish within " + after);
                     failedEvent = stored;
-                    failedHandlers.put("*", "handler did not finish within " + after);
                     return;
                 }
             }

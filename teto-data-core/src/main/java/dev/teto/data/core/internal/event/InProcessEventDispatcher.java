@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InProcessEventDispatcher implements EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(InProcessEventDispatcher.class);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
+    private static final long SUPERVISE_EVERY_MILLIS = 2;
 
     private final OutboxRelay relay;
     private final Map<String, EventHandler> handlers;
@@ -160,25 +162,37 @@ public final class InProcessEventDispatcher implements EventDispatcher {
         return delivered.size();
     }
 
+    /**
+     * Runs every aggregate's delivery on the workers and waits for them. {@code handlerTimeout} bounds each handler
+     * call, not the cycle: a long backlog of quick calls is fine, one stuck call gives up its aggregate.
+     */
     private void runAll(List<AggregateDelivery> deliveries) {
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
         for (AggregateDelivery delivery : deliveries) {
             futures.add(workers.submit(delivery::run));
         }
-        long deadline = System.nanoTime() + options.handlerTimeout().toNanos();
-        for (int i = 0; i < futures.size(); i++) {
+        while (true) {
+            boolean allDone = true;
+            for (int i = 0; i < futures.size(); i++) {
+                if (futures.get(i).isDone()) {
+                    continue;
+                }
+                allDone = false;
+                if (deliveries.get(i).overdue(options.handlerTimeout())) {
+                    deliveries.get(i).abandon(options.handlerTimeout());
+                    futures.get(i).cancel(true);
+                }
+            }
+            if (allDone) {
+                return;
+            }
             try {
-                futures.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                futures.get(i).cancel(true);
-                deliveries.get(i).timedOut(options.handlerTimeout());
+                Thread.sleep(SUPERVISE_EVERY_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 futures.forEach(f -> f.cancel(true));
-                deliveries.forEach(d -> d.timedOut(Duration.ZERO));
+                deliveries.forEach(d -> d.abandon(Duration.ZERO));
                 return;
-            } catch (java.util.concurrent.ExecutionException e) {
-                LOG.error("event delivery task failed unexpectedly", e.getCause());
             }
         }
     }

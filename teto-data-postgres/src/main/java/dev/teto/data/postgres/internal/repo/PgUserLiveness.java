@@ -20,7 +20,9 @@ final class PgUserLiveness implements UserLiveness {
             return Set.of();
         }
         return Set.copyOf(sql.with(h -> h.createQuery(
-                        "SELECT id FROM users WHERE id = ANY(:ids) AND deleted_at IS NULL")
+                        // FOR SHARE: a soft delete running now must commit first (and is then seen), or wait for us.
+                        // Ordered by id, so two batches never lock the same users in opposite orders.
+                        "SELECT id FROM users WHERE id = ANY(:ids) AND deleted_at IS NULL ORDER BY id FOR SHARE")
                 .bindArray("ids", UUID.class, userIds).mapTo(UUID.class).list()));
     }
 }
