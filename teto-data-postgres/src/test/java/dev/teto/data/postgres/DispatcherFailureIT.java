@@ -84,6 +84,7 @@ class DispatcherFailureIT {
                     Thread.sleep(20);
                 }
                 assertEquals(16, handled.size());
+                assertEquals(0, data.events().drain(), "nothing left to deliver");
                 assertEquals(0, db.count("outbox_parked"), "a healthy handler's events are never parked");
             }
         }
