@@ -90,6 +90,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
      * @throws IllegalStateException when no store with an outbox is configured
      */
     public EventDispatcher events() {
+        checkOpen();
         if (dispatcher == null) {
             throw new IllegalStateException("no event dispatcher: configure a store with an outbox (PostgreSQL)");
         }

@@ -1,6 +1,7 @@
 package dev.teto.data.postgres;
 
 import dev.teto.data.api.error.DataAccessException;
+import dev.teto.data.postgres.internal.BaselineCheck;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -51,6 +52,9 @@ public final class PostgresMigrations {
             }
             Flyway flyway = config.load();
             refuseNewerSchema(flyway, schema);
+            if (baselineVersion != null) {
+                BaselineCheck.requireMatchingSchema(dataSource, schema, Integer.parseInt(baselineVersion), flyway);
+            }
             MigrateResult result = flyway.migrate();
             return result.migrationsExecuted;
         } catch (FlywayException e) {

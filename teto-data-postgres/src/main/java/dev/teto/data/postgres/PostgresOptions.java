@@ -342,6 +342,9 @@ public final class PostgresOptions implements StoreOptions {
             if (v.sslMode != null && !SSL_MODES.matcher(v.sslMode).matches()) {
                 throw new IllegalArgumentException("sslMode must be one of disable, allow, prefer, require, verify-ca, verify-full");
             }
+            if (v.baselineVersion != null && !v.baselineVersion.matches("[1-9][0-9]{0,5}")) {
+                throw new IllegalArgumentException("baselineVersion must be a migration number such as 3");
+            }
             if (v.activityPartitionMonthsAhead < 0 || v.activityPartitionMonthsAhead > 120) {
                 throw new IllegalArgumentException("activityPartitionMonthsAhead must be between 0 and 120");
             }

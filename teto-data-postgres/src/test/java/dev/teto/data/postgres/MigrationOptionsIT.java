@@ -51,6 +51,37 @@ class MigrationOptionsIT {
     }
 
     @Test
+    void aBaselineVersionMustMatchWhatTheSchemaHolds() {
+        try (TestDatabase db = TestDatabase.create("baseline_check")) {
+            TetoData.builder().configure(db.settings()).build().close();
+            // Back to the shape V3 left, as a schema made by hand from the design document would be.
+            db.execute("DROP TABLE teto_schema_history, outbox, outbox_inbox, outbox_parked; "
+                    + "DROP INDEX uq_user_sessions_token_hash, uq_user_sessions_refresh_token_hash; "
+                    + "ALTER TABLE assessments DROP COLUMN question_ids");
+            for (String tooHigh : new String[] {"4", "99"}) {
+                Map<String, String> settings = new HashMap<>(db.settings());
+                settings.put("postgres.baseline-version", tooHigh);
+                DataAccessException e = assertThrows(DataAccessException.class,
+                        () -> TetoData.builder().configure(settings).build(), tooHigh);
+                assertTrue(e.getMessage().contains("baseline-version " + tooHigh), e.getMessage());
+            }
+            assertEquals(0, db.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                    + db.schema() + "' AND table_name = 'teto_schema_history'"), "a refused baseline writes nothing");
+            Map<String, String> wrong = new HashMap<>(db.settings());
+            wrong.put("postgres.baseline-version", "three");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TetoData.builder().configure(wrong).build());
+            assertTrue(e.getMessage().contains("postgres.baseline-version"), e.getMessage());
+            Map<String, String> right = new HashMap<>(db.settings());
+            right.put("postgres.baseline-version", "3");
+            try (TetoData data = TetoData.builder().configure(right).build()) {
+                data.users().create(NewUser.of(email(), "Adopted"));
+            }
+            assertEquals(1, db.count("SELECT count(*) FROM outbox"), "V4 ran after the baseline");
+        }
+    }
+
+    @Test
     void aHostDataSourceIsUsedAndLeftOpen() {
         try (TestDatabase db = TestDatabase.create("hostds")) {
             HikariConfig config = new HikariConfig();

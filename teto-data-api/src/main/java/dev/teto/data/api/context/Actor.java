@@ -43,6 +43,11 @@ public record Actor(Kind kind, UUID userId, String service, String role) {
         return new Actor(Kind.USER, Objects.requireNonNull(userId, "userId"), null, role);
     }
 
+    /**
+     * @param name the service account, 1 to {@value #MAX_NAME} characters, no NUL
+     * @param role a role the store may grant rights by, at most {@value #MAX_NAME} characters; may be null
+     * @throws IllegalArgumentException when either is out of bounds, at once rather than on first use
+     */
     public static Actor service(String name, String role) {
         return new Actor(Kind.SERVICE, null, name, role);
     }

@@ -13,7 +13,11 @@ import dev.teto.data.api.event.DomainEvent;
  */
 public interface TxContext extends TetoRepositories {
 
-    /** Runs {@code action} after the transaction commits, on the committing thread; never after a rollback. */
+    /**
+     * Runs {@code action} after the transaction commits, on the committing thread; never after a rollback. An
+     * action that throws is logged (its class only: its message may hold data) and the next ones still run: the
+     * transaction has committed, so the caller sees success. Actions handle their own errors.
+     */
     void afterCommit(Runnable action);
 
     /** Writes {@code event} to the outbox in this transaction: it is delivered only if the transaction commits. */

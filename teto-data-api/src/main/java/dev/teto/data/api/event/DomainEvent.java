@@ -1,10 +1,11 @@
 package dev.teto.data.api.event;
 
+import dev.teto.data.api.error.ValidationException;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -25,11 +26,11 @@ public record DomainEvent(UUID id, String type, int version, String aggregateTyp
                           Instant occurredAt, String actor, Map<String, Object> payload) {
 
     public DomainEvent {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(aggregateType, "aggregateType");
-        Objects.requireNonNull(aggregateId, "aggregateId");
-        Objects.requireNonNull(occurredAt, "occurredAt");
+        required("event.id", id);
+        required("event.type", type);
+        required("event.aggregateType", aggregateType);
+        required("event.aggregateId", aggregateId);
+        required("event.occurredAt", occurredAt);
         payload = payload == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(payload));
     }
 
@@ -38,6 +39,12 @@ public record DomainEvent(UUID id, String type, int version, String aggregateTyp
             Map<String, Object> payload) {
         return new DomainEvent(UUID.randomUUID(), type, version, aggregateType, aggregateId, Instant.now(), null,
                 payload);
+    }
+
+    private static void required(String field, Object value) {
+        if (value == null) {
+            throw new ValidationException(field, null, "is required");
+        }
     }
 
     public DomainEvent withActor(String label) {

@@ -105,6 +105,10 @@ final class TextRules {
                 walk(path + "[" + i + "]", items[i], depth + 1);
             }
         }
+        if ((node instanceof Double d && !Double.isFinite(d)) || (node instanceof Float f && !Float.isFinite(f))) {
+            // JSON has no NaN or Infinity: stored, it would come back as a string where a number was written.
+            throw new ValidationException(path, null, "must be a finite number");
+        }
         // Numbers, booleans, null and primitive arrays other than char[] carry no text.
     }
 

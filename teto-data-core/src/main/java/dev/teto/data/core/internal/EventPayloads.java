@@ -3,6 +3,8 @@ package dev.teto.data.core.internal;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.core.internal.validation.Arguments;
 
+import dev.teto.data.api.event.DomainEvent;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,7 +14,31 @@ final class EventPayloads {
     private EventPayloads() {
     }
 
+    /** The envelope must fit the outbox's columns and the payload must survive JSON, checked before it is buffered. */
+    static void checkEvent(DomainEvent event) {
+        requiredText("event.type", event.type(), 100);
+        requiredText("event.aggregateType", event.aggregateType(), 50);
+        if (event.version() < 1) {
+            throw new ValidationException("event.version", event.version(), "must be at least 1");
+        }
+        Arguments.instant("event.occurredAt", event.occurredAt());
+        check("event.payload", event.payload());
+    }
+
+    private static void requiredText(String field, String value, int max) {
+        Arguments.text(field, value);
+        if (value.isBlank()) {
+            throw new ValidationException(field, null, "must not be blank");
+        }
+        if (value.codePointCount(0, value.length()) > max) {
+            throw new ValidationException(field, null, "must be at most " + max + " characters");
+        }
+    }
+
     static void check(String field, Object value) {
+        if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+            throw new ValidationException(field, null, "must be a finite number");
+        }
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof UUID) {
             return;
         }

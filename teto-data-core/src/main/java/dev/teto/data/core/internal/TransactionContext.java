@@ -5,7 +5,6 @@ import dev.teto.data.api.context.TxContext;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.validation.Check;
 import dev.teto.data.core.internal.tx.Transactions;
-import dev.teto.data.core.internal.validation.Arguments;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -37,9 +36,7 @@ final class TransactionContext implements TxContext {
     @Override
     public void publish(DomainEvent event) {
         Check.required("event", event);
-        Arguments.text("event.type", event.type());
-        Arguments.text("event.aggregateType", event.aggregateType());
-        EventPayloads.check("event.payload", event.payload());
+        EventPayloads.checkEvent(event);
         transaction.unit().publish(event);
     }
 

@@ -74,7 +74,7 @@ public final class PostgresConfig {
             {"statementTimeout", "statement-timeout"}, {"lockTimeout", "lock-timeout"}, {"maxLifetime", "max-lifetime"},
             {"idleTimeout", "idle-timeout"}, {"keepaliveTime", "keepalive-time"},
             {"leakDetectionThreshold", "leak-detection-threshold"}, {"sslMode", "ssl.mode"}, {"schema", "schema"},
-            {"activityPartitionMonthsAhead", "partitions-ahead"}, {"applicationName", "application-name"}};
+            {"activityPartitionMonthsAhead", "partitions-ahead"}, {"baselineVersion", "baseline-version"}, {"applicationName", "application-name"}};
         for (String[] name : names) {
             if (message != null && message.contains(name[0])) {
                 return "postgres." + name[1] + ": ";

@@ -41,6 +41,8 @@ public record Keyset<T>(String name, String select, String from, Map<String, Obj
         }
     }
 
+    private static final String TOTAL_COLUMN = "teto_total_rows";
+
     public Page<T> fetch(Handle handle, PageRequest page) {
         String listing = name + "|" + fingerprint();
         Cursor cursor = Cursor.decode(page.cursor(), listing);
@@ -50,7 +52,9 @@ public record Keyset<T>(String name, String select, String from, Map<String, Obj
         boolean backward = cursor != null && cursor.direction() == Cursor.Direction.BACKWARD;
         boolean ascending = descending == backward;
         boolean nullsLast = !backward;
-        Query query = handle.createQuery(select + " " + from + seek(cursor, ascending, nullsLast)
+        // The total rides in the page's own statement, so both come from one snapshot and agree.
+        String totalColumn = page.includeTotal() ? ", (SELECT count(*) " + from + ") AS " + TOTAL_COLUMN : "";
+        Query query = handle.createQuery(select + totalColumn + " " + from + seek(cursor, ascending, nullsLast)
                         + " ORDER BY " + order(ascending, nullsLast) + " LIMIT :limitPlusOne")
                 .bindMap(params)
                 .bind("limitPlusOne", page.limit() + 1);
@@ -60,7 +64,13 @@ public record Keyset<T>(String name, String select, String from, Map<String, Obj
                 query.bind("cursorKey", cursor.keys().get(0));
             }
         }
-        List<T> rows = new ArrayList<>(query.map(mapper).list());
+        long[] total = {-1};
+        List<T> rows = new ArrayList<>(query.map((rs, ctx) -> {
+            if (page.includeTotal()) {
+                total[0] = rs.getLong(TOTAL_COLUMN);
+            }
+            return mapper.map(rs, ctx);
+        }).list());
         boolean more = rows.size() > page.limit();
         if (more) {
             rows = rows.subList(0, page.limit());
@@ -69,7 +79,7 @@ public record Keyset<T>(String name, String select, String from, Map<String, Obj
             Collections.reverse(rows);
         }
         return new Page<>(rows, next(listing, rows, cursor, backward, more), previous(listing, rows, cursor, backward, more),
-                total(handle, page));
+                total(handle, page, total[0]));
     }
 
     /**
@@ -135,9 +145,12 @@ public record Keyset<T>(String name, String select, String from, Map<String, Obj
         return new Cursor(listing, direction, java.util.Arrays.asList(sort.read().apply(row), idOf.apply(row))).encode();
     }
 
-    private OptionalLong total(Handle handle, PageRequest page) {
-        return page.includeTotal()
-                ? OptionalLong.of(handle.createQuery("SELECT count(*) " + from).bindMap(params).mapTo(Long.class).one())
-                : OptionalLong.empty();
+    /** An empty page carries no row to read the total from; only then is it counted on its own. */
+    private OptionalLong total(Handle handle, PageRequest page, long fromRows) {
+        if (!page.includeTotal()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(fromRows >= 0 ? fromRows
+                : handle.createQuery("SELECT count(*) " + from).bindMap(params).mapTo(Long.class).one());
     }
 }
