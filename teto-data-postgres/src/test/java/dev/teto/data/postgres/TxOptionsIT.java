@@ -45,6 +45,19 @@ class TxOptionsIT {
     }
 
     @Test
+    void validatingASessionWorksInAReadOnlyTransaction(TetoData data) {
+        User u = user(data);
+        String hash = "ro-" + UUID.randomUUID();
+        data.sessions().create(dev.teto.data.api.model.NewUserSession.of(u.id(), hash, java.time.Instant.now().plusSeconds(600)));
+        Boolean live = data.inTransaction(TxOptions.READ_ONLY,
+                tx -> tx.sessions().findLiveByTokenHash(hash, java.time.Instant.now()).isPresent());
+        assertTrue(live);
+        Integer listed = data.inTransaction(TxOptions.READ_ONLY,
+                tx -> tx.sessions().listLive(u.id(), dev.teto.data.api.paging.PageRequest.first(5)).items().size());
+        assertEquals(1, listed);
+    }
+
+    @Test
     void serializableTransactionsThatConflictFailWithARetryableSerializationFailure(TetoData data) throws Exception {
         User a = user(data);
         User b = user(data);

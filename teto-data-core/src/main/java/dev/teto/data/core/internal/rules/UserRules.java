@@ -72,7 +72,7 @@ public final class UserRules extends PortCalls<UserRepository> implements UserRe
     @Override
     public void softDelete(UUID id) {
         unit((unit, users) -> {
-            boolean wasLive = !unit.port(UserLiveness.class).liveAmong(Set.of(id)).isEmpty();
+            boolean wasLive = !unit.port(UserLiveness.class).holdLive(Set.of(id)).isEmpty();
             users.softDelete(id);
             if (wasLive) {
                 int revoked = unit.port(UserSessionRepository.class).revokeAll(id);
