@@ -1,7 +1,6 @@
 package dev.teto.data.benchmarks;
 
 import dev.teto.data.core.TetoData;
-import dev.teto.data.testing.TestDatabase;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -60,21 +59,8 @@ public final class AnswerIngestionBenchmark {
      * runs, and that hook would then fail to load classes. Exiting here runs it while they still load.
      */
     public static void main(String[] args) {
-        System.exit(runInOwnSchema(RunConfig.from(args)));
-    }
-
-    private static int runInOwnSchema(RunConfig config) {
-        try (TestDatabase db = TestDatabase.create("bench")) {
-            System.out.println(Environment.describe(db));
-            Report report = run(db.settings(), config, System.out);
-            ResultTable.print(report, System.out);
-            return 0;
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            return 1;
-        } finally {
-            System.out.flush();
-        }
+        RunConfig config = RunConfig.from(args);
+        System.exit(OwnSchema.run(settings -> run(settings, config, System.out), ResultTable::print));
     }
 
     /**

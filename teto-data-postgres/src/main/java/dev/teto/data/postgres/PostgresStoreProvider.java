@@ -2,7 +2,6 @@ package dev.teto.data.postgres;
 
 import dev.teto.data.api.spi.CapabilityRegistry;
 import dev.teto.data.api.spi.OutboxRelay;
-import dev.teto.data.api.spi.OutboxWriter;
 import dev.teto.data.api.spi.StoreProvider;
 import dev.teto.data.postgres.internal.PostgresConfig;
 import dev.teto.data.postgres.internal.PostgresStore;
@@ -36,7 +35,6 @@ public final class PostgresStoreProvider implements StoreProvider<PostgresOption
         PostgresStore store = PostgresStore.open(options);
         try {
             registry.transactional(store.transactions(), store.transactionalTypes().toArray(Class<?>[]::new));
-            registry.transactional(store.transactions(), OutboxWriter.class);
             registry.register(OutboxRelay.class, store.outboxRelay());
             return store;
         } catch (RuntimeException e) {

@@ -33,6 +33,7 @@ import java.util.UUID;
 
 import static dev.teto.data.postgres.Fixtures.email;
 import static dev.teto.data.postgres.Fixtures.likertQuestions;
+import static dev.teto.data.postgres.Fixtures.messages;
 import static dev.teto.data.postgres.Fixtures.user;
 import static dev.teto.data.postgres.Fixtures.version;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -242,17 +243,5 @@ class HostRegressionIT {
     private static void assertUserGone(org.junit.jupiter.api.function.Executable call) {
         NotFoundException e = assertThrows(NotFoundException.class, call);
         assertEquals(Entities.USER, e.entity(), e.getMessage());
-    }
-
-    /** The message and every cause's class and message, as a logger would print them. */
-    static String messages(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(t).append('\n');
-            for (Throwable s : t.getSuppressed()) {
-                all.append(s).append('\n');
-            }
-        }
-        return all.toString();
     }
 }

@@ -41,7 +41,7 @@ class HostTrialRegressionIT {
         ValidationException e = assertThrows(ValidationException.class, () -> data.activities().record(
                 NewUserActivity.of(u.id(), "contact_form", Map.of("message", "call me at mina.park@example.com \u0000"))));
         assertEquals("activityData.message", e.field());
-        assertFalse(HostRegressionIT.messages(e).contains("mina.park"), e.getMessage());
+        assertFalse(Fixtures.messages(e).contains("mina.park"), e.getMessage());
     }
 
     @Test

@@ -46,20 +46,8 @@ final class EmbeddedServerLauncher {
         Path data = root.resolve(TempDirs.DATA_DIR);
         EmbeddedPostgres pg;
         try {
-            Path binaries = root;   // binaries unpack to <binaries>/PG-<digest>
-            if (binariesCache != null) {
-                binaries = Files.createDirectories(binariesCache.toAbsolutePath());
-            }
-            pg = newBuilder(root)
-                    .setOverrideWorkingDirectory(binaries.toFile())
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(false)               // ours stops it, then deletes <root>
-                    .setPGStartupWait(STARTUP_WAIT)
+            pg = testCluster(root, data, binariesCache)
                     .setServerConfig("max_connections", "200")
-                    // a throw-away test cluster: durability buys nothing
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
                     .start();
         } catch (IOException | RuntimeException | Error e) {
             TempDirs.stopPostmaster(root);
@@ -93,19 +81,7 @@ final class EmbeddedServerLauncher {
         EmbeddedPostgres pg;
         OptionalLong postmaster;
         try {
-            Path binaries = root;   // binaries unpack to <binaries>/PG-<digest>
-            if (binariesCache != null) {
-                binaries = Files.createDirectories(binariesCache.toAbsolutePath());
-            }
-            pg = newBuilder(root)
-                    .setOverrideWorkingDirectory(binaries.toFile())
-                    .setDataDirectory(data)
-                    .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(STARTUP_WAIT)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+            pg = testCluster(root, data, binariesCache).start();
             postmaster = TempDirs.postmasterPid(data);
             if (postmaster.isEmpty()) {
                 try {
@@ -128,6 +104,26 @@ final class EmbeddedServerLauncher {
     /** Stops a {@link Dedicated} server the way the shutdown hook of {@link #start(Path)} does, and deletes its root. */
     static void stopDedicated(Dedicated server) {
         stop(server.pg(), OptionalLong.of(server.postmasterPid()), server.root());
+    }
+
+    /**
+     * The settings every server started here shares: binaries under {@code root} (or the cache), a fresh data
+     * directory, no zonky shutdown hook (ours stops it, then deletes {@code root}), and no durability: a
+     * throw-away test cluster gains nothing from it.
+     */
+    private static EmbeddedPostgres.Builder testCluster(Path root, Path data, Path binariesCache) throws IOException {
+        Path binaries = root;   // binaries unpack to <binaries>/PG-<digest>
+        if (binariesCache != null) {
+            binaries = Files.createDirectories(binariesCache.toAbsolutePath());
+        }
+        return newBuilder(root)
+                .setOverrideWorkingDirectory(binaries.toFile())
+                .setDataDirectory(data)
+                .setCleanDataDirectory(true)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(STARTUP_WAIT)
+                .setServerConfig("fsync", "off")
+                .setServerConfig("full_page_writes", "off");
     }
 
     /**

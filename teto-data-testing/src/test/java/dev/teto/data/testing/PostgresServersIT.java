@@ -183,7 +183,8 @@ class PostgresServersIT {
         }
     }
 
-    private static boolean schemaExists(String schema) throws SQLException {
+    /** Whether {@code schema} exists in the shared server; the extension's tests use it too. */
+    static boolean schemaExists(String schema) throws SQLException {
         PostgresServer server = PostgresServers.shared();
         try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
                 PreparedStatement ps = c.prepareStatement(

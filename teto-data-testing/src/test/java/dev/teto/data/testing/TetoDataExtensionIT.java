@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.stream.Collectors;
 
@@ -39,7 +35,7 @@ class TetoDataExtensionIT {
         assertEquals("true", store.options.settings().get("run-migrations"));
         assertTrue(store.closed, "TetoData closed after the class");
         assertTrue(store.schemaExistedAtClose, "TetoData closed before the schema was dropped");
-        assertFalse(schemaExists(schema), "schema dropped after the class");
+        assertFalse(PostgresServersIT.schemaExists(schema), "schema dropped after the class");
     }
 
     @Test
@@ -48,7 +44,7 @@ class TetoDataExtensionIT {
         assertEquals(1, results.testEvents().succeeded().count(), failures(results));
         String schema = ExtensionSamples.PerClass.db.schema();
         assertTrue(FakePostgresStoreProvider.forSchema(schema).closed);
-        assertFalse(schemaExists(schema));
+        assertFalse(PostgresServersIT.schemaExists(schema));
     }
 
     @Test
@@ -71,18 +67,5 @@ class TetoDataExtensionIT {
                 .map(p -> p.filter(TestExecutionResult.class::isInstance).map(TestExecutionResult.class::cast)
                         .flatMap(TestExecutionResult::getThrowable).map(Throwable::toString).orElse("?"))
                 .collect(Collectors.joining("\n", "failures:\n", ""));
-    }
-
-    private static boolean schemaExists(String schema) throws SQLException {
-        PostgresServer server = PostgresServers.shared();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) == 1;
-            }
-        }
     }
 }

@@ -54,11 +54,4 @@ public record ProfileDraft(
         Check.jsonObject("metadata", metadata);
         return this;
     }
-
-    static void checkTextList(String field, List<String> values) {
-        // Iterate rather than contains(null): immutable lists (List.of) throw on a null probe.
-        if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
-            throw new dev.teto.data.api.error.ValidationException(field, values, "must not contain null");
-        }
-    }
 }

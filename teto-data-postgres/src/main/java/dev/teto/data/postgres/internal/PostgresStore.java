@@ -96,8 +96,9 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         return transactions;
     }
 
+    /** Every capability bound to a transaction: the repositories, the stores core drives, the outbox writer. */
     public Set<Class<?>> transactionalTypes() {
-        return Repositories.factories().keySet();
+        return factories.keySet();
     }
 
     public OutboxRelay outboxRelay() {

@@ -30,10 +30,6 @@ public final class Transactions {
         this.onEventsCommitted = onEventsCommitted;
     }
 
-    public boolean configured() {
-        return store != null;
-    }
-
     /** Runs one facade call in a transaction of its own. */
     public <R> R runAlone(Actor actor, Function<Unit, R> work) {
         return inTransaction(actor, TxOptions.DEFAULT, view -> work.apply(view.unit()));

@@ -1,0 +1,28 @@
+package dev.teto.data.benchmarks;
+
+import dev.teto.data.testing.TestDatabase;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/** What every benchmark main does around its run: a fresh schema, the environment line, the report, an exit code. */
+final class OwnSchema {
+    private OwnSchema() {
+    }
+
+    /** @return 0 on success, 1 on failure (the stack trace goes to stderr) */
+    static <R> int run(Function<Map<String, String>, R> benchmark, BiConsumer<R, PrintStream> report) {
+        try (TestDatabase db = TestDatabase.create("bench")) {
+            System.out.println(Environment.describe(db));
+            report.accept(benchmark.apply(db.settings()), System.out);
+            return 0;
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            return 1;
+        } finally {
+            System.out.flush();
+        }
+    }
+}
