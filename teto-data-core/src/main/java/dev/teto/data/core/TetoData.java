@@ -5,9 +5,12 @@ import dev.teto.data.api.context.Actor;
 import dev.teto.data.api.context.TxContext;
 import dev.teto.data.api.context.TxOptions;
 import dev.teto.data.api.event.EventDispatcher;
+import dev.teto.data.api.health.ComponentHealth;
+import dev.teto.data.api.health.Health;
 import dev.teto.data.api.event.EventHandler;
 import dev.teto.data.api.scoring.ProfileScorer;
 import dev.teto.data.api.spi.EventDispatcherFactory;
+import dev.teto.data.api.spi.HealthIndicator;
 import dev.teto.data.api.spi.OutboxRelay;
 import dev.teto.data.api.spi.StoreOptions;
 import dev.teto.data.api.spi.StoreProvider;
@@ -95,6 +98,23 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             throw new IllegalStateException("no event dispatcher: configure a store with an outbox (PostgreSQL)");
         }
         return dispatcher;
+    }
+
+    /**
+     * Every store's components and their state, checked now. Each store answers within its own short timeouts, so
+     * this never hangs on a frozen server; a store that falls back (a cache) reports {@code DEGRADED}, not down.
+     */
+    public Health health() {
+        checkOpen();
+        List<ComponentHealth> components = new ArrayList<>();
+        for (HealthIndicator indicator : core.capabilities().healthIndicators()) {
+            try {
+                components.add(indicator.check());
+            } catch (RuntimeException e) {
+                components.add(ComponentHealth.down(indicator.getClass().getSimpleName(), e.getClass().getSimpleName()));
+            }
+        }
+        return Health.of(components);
     }
 
     /** Stops event delivery, then closes every store. Safe to call twice; later calls fail with IllegalStateException. */

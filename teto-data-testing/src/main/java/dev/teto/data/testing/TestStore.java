@@ -14,6 +14,34 @@ public enum TestStore {
             TestDatabase db = TestDatabase.create(nameHint);
             return new StoreFixture(db, db.settings(), db);
         }
+    },
+    /** Redis: a key prefix of its own on the shared server ({@link TestRedis}); a cluster when the class asks. */
+    REDIS {
+        @Override
+        StoreFixture open(String nameHint) {
+            return TestRedis.open(nameHint);
+        }
+    },
+    /** MongoDB: a database of its own on the shared server ({@link TestMongo}). */
+    MONGO {
+        @Override
+        StoreFixture open(String nameHint) {
+            return TestMongo.open(nameHint);
+        }
+    },
+    /** Elasticsearch: an index prefix of its own on the shared node ({@link TestSearch}). */
+    SEARCH {
+        @Override
+        StoreFixture open(String nameHint) {
+            return TestSearch.open(nameHint);
+        }
+    },
+    /** Kafka: a topic prefix of its own on the shared broker ({@link TestKafka}). */
+    KAFKA {
+        @Override
+        StoreFixture open(String nameHint) {
+            return TestKafka.open(nameHint);
+        }
     };
 
     abstract StoreFixture open(String nameHint);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * JUnit 5 extension behind {@link TetoDataTest}. Per test class it opens each requested store's fixture, builds one
@@ -26,6 +27,9 @@ public final class TetoDataExtension implements BeforeAllCallback, AfterAllCallb
     private static final Logger LOG = LoggerFactory.getLogger(TetoDataExtension.class);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TetoDataExtension.class);
     private static final String KEY = "teto-data";
+    /** What a {@link TestStore} may inject besides the TetoData: each store's fixture type. */
+    private static final Set<Class<?>> FIXTURE_TYPES =
+            Set.of(TestDatabase.class, TestRedis.class, TestMongo.class, TestSearch.class, TestKafka.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -44,7 +48,7 @@ public final class TetoDataExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        return type == TetoData.class || type == TestDatabase.class;
+        return type == TetoData.class || FIXTURE_TYPES.contains(type);
     }
 
     @Override

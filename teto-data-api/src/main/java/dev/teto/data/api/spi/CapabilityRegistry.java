@@ -15,4 +15,7 @@ public interface CapabilityRegistry {
      * transactional.
      */
     void transactional(TransactionalStore store, Class<?>... types);
+
+    /** A component whose state {@code data.health()} reports; a store may register several. */
+    void health(HealthIndicator indicator);
 }

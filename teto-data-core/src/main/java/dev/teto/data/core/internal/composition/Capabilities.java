@@ -2,9 +2,11 @@ package dev.teto.data.core.internal.composition;
 
 import dev.teto.data.api.capability.ProvidedBy;
 import dev.teto.data.api.error.StoreNotConfiguredException;
+import dev.teto.data.api.spi.HealthIndicator;
 import dev.teto.data.api.spi.TransactionalStore;
 import dev.teto.data.core.internal.tx.Runner;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,11 +19,19 @@ public final class Capabilities {
     private final Map<Class<?>, Object> plain;
     private final Set<Class<?>> transactional;
     private final TransactionalStore transactionalStore;
+    private final List<HealthIndicator> health;
 
-    Capabilities(Map<Class<?>, Object> plain, Set<Class<?>> transactional, TransactionalStore transactionalStore) {
+    Capabilities(Map<Class<?>, Object> plain, Set<Class<?>> transactional, TransactionalStore transactionalStore,
+            List<HealthIndicator> health) {
         this.plain = plain;
         this.transactional = transactional;
         this.transactionalStore = transactionalStore;
+        this.health = health;
+    }
+
+    /** What the stores registered for {@code data.health()}, in the order they were opened. */
+    public List<HealthIndicator> healthIndicators() {
+        return health;
     }
 
     public TransactionalStore transactionalStore() {

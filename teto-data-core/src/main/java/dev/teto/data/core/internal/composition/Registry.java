@@ -1,9 +1,12 @@
 package dev.teto.data.core.internal.composition;
 
 import dev.teto.data.api.spi.CapabilityRegistry;
+import dev.teto.data.api.spi.HealthIndicator;
 import dev.teto.data.api.spi.TransactionalStore;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +17,7 @@ final class Registry implements CapabilityRegistry {
     private final Map<Class<?>, Object> plain = new LinkedHashMap<>();
     private final Set<Class<?>> transactional = new LinkedHashSet<>();
     private final Map<Class<?>, String> claimedBy = new LinkedHashMap<>();
+    private final List<HealthIndicator> health = new ArrayList<>();
     private TransactionalStore transactionalStore;
     private String currentProvider;
 
@@ -45,6 +49,11 @@ final class Registry implements CapabilityRegistry {
         }
     }
 
+    @Override
+    public void health(HealthIndicator indicator) {
+        health.add(Objects.requireNonNull(indicator, "indicator"));
+    }
+
     private void claim(Class<?> type) {
         String previous = claimedBy.putIfAbsent(type, currentProvider);
         if (previous != null) {
@@ -54,6 +63,6 @@ final class Registry implements CapabilityRegistry {
     }
 
     Capabilities freeze() {
-        return new Capabilities(Map.copyOf(plain), Set.copyOf(transactional), transactionalStore);
+        return new Capabilities(Map.copyOf(plain), Set.copyOf(transactional), transactionalStore, List.copyOf(health));
     }
 }
