@@ -45,4 +45,13 @@ public interface AssessmentFlow {
      * @throws dev.teto.data.api.error.ConflictException unless in progress with every question answered
      */
     Profile complete(UUID assessmentId, dev.teto.data.api.scoring.ProfileScorer scorer);
+
+    /**
+     * How far the taker is. Kept in the cache ({@code ASSESSMENT_PROGRESS}) after each answer commits, written
+     * behind so it never slows or fails an answer; read from PostgreSQL when the cache misses or an update to it
+     * was lost.
+     *
+     * @throws dev.teto.data.api.error.NotFoundException when the assessment does not exist
+     */
+    dev.teto.data.api.model.AssessmentProgress progress(UUID assessmentId);
 }

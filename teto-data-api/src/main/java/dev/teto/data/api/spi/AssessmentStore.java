@@ -42,6 +42,9 @@ public interface AssessmentStore {
     /** The assessment's answers, each beside its question, in question order: one read serves the rules and the scorer. */
     List<ScoringInput.Item> answeredQuestions(UUID assessmentId);
 
+    /** How far the assessment is, read without locking; empty when it does not exist. */
+    Optional<dev.teto.data.api.model.AssessmentProgress> progress(UUID assessmentId);
+
     /** Sets status completed, {@code completed_at} and {@code duration_seconds}. Caller holds the lock. */
     Assessment markCompleted(UUID assessmentId);
 

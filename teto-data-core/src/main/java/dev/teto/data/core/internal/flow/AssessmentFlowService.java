@@ -7,6 +7,7 @@ import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.AssessmentProgress;
 import dev.teto.data.api.model.NewAssessment;
 import dev.teto.data.api.model.NewProfile;
 import dev.teto.data.api.model.Profile;
@@ -103,6 +104,12 @@ public final class AssessmentFlowService implements AssessmentFlow {
             }
             return store.upsertAnswers(locked.assessment(), inputs);
         });
+    }
+
+    @Override
+    public AssessmentProgress progress(UUID assessmentId) {
+        return runner.run(unit -> unit.port(AssessmentStore.class).progress(assessmentId)
+                .orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.teto.data.api.error.Entities;
 import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.AssessmentProgress;
 import dev.teto.data.api.model.NewAssessment;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.scoring.ScoringInput;
@@ -23,6 +24,8 @@ import java.util.stream.Collectors;
 final class PgAssessmentStore implements AssessmentStore {
     private static final RecordRowMapper<LockedAssessment> LOCKED = RecordRowMapper.of(LockedAssessment.class);
 
+    private static final RecordRowMapper<AssessmentProgress> PROGRESS = RecordRowMapper.of(AssessmentProgress.class);
+
     private final Sql sql;
 
     private static final RecordRowMapper<Question> QUESTION_BESIDE =
@@ -40,6 +43,17 @@ final class PgAssessmentStore implements AssessmentStore {
                 FROM assessments a JOIN users u ON u.id = a.user_id
                 WHERE a.id = :id
                 FOR UPDATE OF a""", "id", assessmentId);
+    }
+
+    /** The current question is the first of the recorded set with no answer; sets predate V4 only for old rows. */
+    @Override
+    public Optional<AssessmentProgress> progress(UUID assessmentId) {
+        return sql.findOne(PROGRESS, """
+                SELECT a.id AS assessment_id, COALESCE(a.questions_answered, 0) AS questions_answered,
+                       (SELECT t.q FROM unnest(a.question_ids) WITH ORDINALITY AS t(q, n)
+                        WHERE NOT EXISTS (SELECT 1 FROM answers r WHERE r.assessment_id = a.id AND r.question_id = t.q)
+                        ORDER BY t.n LIMIT 1) AS current_question
+                FROM assessments a WHERE a.id = :id""", "id", assessmentId);
     }
 
     @Override

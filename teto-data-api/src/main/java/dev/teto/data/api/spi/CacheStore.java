@@ -1,0 +1,59 @@
+package dev.teto.data.api.spi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * A cache shared by every instance of the host (Redis), or local to one (in-process). Core decides what is cached,
+ * for how long and when it is invalidated; a store only keeps values. Keys are the seed's logical names
+ * ({@code QUESTION:<id>}, {@code PROFILE:<user>:<assessment>}, ...); a store may prefix them.
+ *
+ * <p>Loading is guarded by leases, so that a load that read the source before a write committed can never put
+ * its older value back after that write's invalidation: {@link #invalidate} also cancels every lease on the key,
+ * and {@link #putLeased} stores only under a lease that is still held.
+ *
+ * <p>Every method answers within the store's command timeout and throws
+ * {@link dev.teto.data.api.error.TransientDataException} when the store cannot be reached.
+ */
+public interface CacheStore {
+
+    /** The value under {@code key}, decoded as {@code type}, with when it expires; empty on a miss. */
+    <T> Optional<Cached<T>> get(String key, Class<T> type);
+
+    /**
+     * Asks to load {@code key}: a token when no other caller (in any instance) holds a lease on it, which then
+     * expires after {@code ttl} unless used; empty when another holds one.
+     */
+    Optional<String> lease(String key, Duration ttl);
+
+    /**
+     * Stores {@code value} under {@code key} for {@code ttl} if {@code token} still holds the lease, and releases
+     * the lease. False when the lease was lost (expired, or cancelled by an invalidation).
+     */
+    boolean putLeased(String key, String token, Object value, Duration ttl);
+
+    /** Stores {@code value} unconditionally: for values written behind a commit, not loaded from the source. */
+    void put(String key, Object value, Duration ttl);
+
+    /** Removes the keys and cancels their leases, then tells every instance's {@link Listener}s. */
+    void invalidate(Collection<String> keys);
+
+    /**
+     * Registers a listener for invalidations made by any instance, and for the moments when this instance may
+     * have missed some (a reconnect), so a near cache can drop what it holds.
+     */
+    void addListener(Listener listener);
+
+    /** A value and when it expires. */
+    record Cached<T>(T value, Instant expiresAt) {
+    }
+
+    interface Listener {
+        void invalidated(Collection<String> keys);
+
+        /** Invalidations may have been missed: forget everything. */
+        void reset();
+    }
+}
