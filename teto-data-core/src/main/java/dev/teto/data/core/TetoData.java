@@ -15,10 +15,13 @@ import dev.teto.data.api.spi.OutboxRelay;
 import dev.teto.data.api.spi.StoreOptions;
 import dev.teto.data.api.spi.StoreProvider;
 import dev.teto.data.core.internal.CoreServices;
+import dev.teto.data.core.internal.CoreWiring;
+import dev.teto.data.core.internal.cache.CacheLayer;
 import dev.teto.data.core.internal.FacadeView;
 import dev.teto.data.core.internal.composition.Capabilities;
 import dev.teto.data.core.internal.composition.StoreComposition;
 import dev.teto.data.core.internal.event.InProcessEventDispatcher;
+import dev.teto.data.core.internal.processing.InboxedHandlers;
 import dev.teto.data.core.internal.tx.Transactions;
 
 import java.time.Clock;
@@ -62,7 +65,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
     }
 
     public static Builder builder() {
-        return new Builder(List.of(), Map.of(), null, Map.of(), DispatcherOptions.DEFAULTS, Clock.systemUTC());
+        return new Builder();
     }
 
     @Override
@@ -107,7 +110,9 @@ public final class TetoData implements TetoOperations, AutoCloseable {
     public Health health() {
         checkOpen();
         List<ComponentHealth> components = new ArrayList<>();
-        for (HealthIndicator indicator : core.capabilities().healthIndicators()) {
+        List<HealthIndicator> indicators = new ArrayList<>(core.capabilities().healthIndicators());
+        indicators.addAll(core.healthIndicators());
+        for (HealthIndicator indicator : indicators) {
             try {
                 components.add(indicator.check());
             } catch (RuntimeException e) {
@@ -129,6 +134,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 dispatcher.close();
             }
         } finally {
+            core.close();
             stores.close();
         }
     }
@@ -144,23 +150,34 @@ public final class TetoData implements TetoOperations, AutoCloseable {
         return "TetoData" + (closed.get() ? "[closed]" : "");
     }
 
-    /** Immutable: every call returns a new builder, so a shared base can be specialised without aliasing. */
+    /**
+     * Immutable: every call returns a new builder, so a shared base can be specialised without aliasing. A new
+     * setting is a field, a line in {@link #copy()} and a method that sets it on the copy.
+     */
     public static final class Builder {
-        private final List<StoreOptions> stores;
-        private final Map<String, String> config;
-        private final ProfileScorer scorer;
-        private final Map<String, EventHandler> handlers;
-        private final DispatcherOptions dispatcherOptions;
-        private final Clock clock;
+        private List<StoreOptions> stores = List.of();
+        private Map<String, String> config = Map.of();
+        private ProfileScorer scorer;
+        private Map<String, EventHandler> handlers = Map.of();
+        private DispatcherOptions dispatcherOptions = DispatcherOptions.DEFAULTS;
+        private Clock clock = Clock.systemUTC();
+        private CacheOptions cacheOptions = CacheOptions.DEFAULTS;
+        private RateLimitOptions rateLimitOptions = RateLimitOptions.NONE;
 
-        private Builder(List<StoreOptions> stores, Map<String, String> config, ProfileScorer scorer,
-                Map<String, EventHandler> handlers, DispatcherOptions dispatcherOptions, Clock clock) {
-            this.stores = stores;
-            this.config = config;
-            this.scorer = scorer;
-            this.handlers = handlers;
-            this.dispatcherOptions = dispatcherOptions;
-            this.clock = clock;
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder next = new Builder();
+            next.stores = stores;
+            next.config = config;
+            next.scorer = scorer;
+            next.handlers = handlers;
+            next.dispatcherOptions = dispatcherOptions;
+            next.clock = clock;
+            next.cacheOptions = cacheOptions;
+            next.rateLimitOptions = rateLimitOptions;
+            return next;
         }
 
         /** Configures the store these options belong to; options of the same class given earlier are replaced. */
@@ -173,7 +190,9 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 }
             }
             next.add(options);
-            return new Builder(List.copyOf(next), config, scorer, handlers, dispatcherOptions, clock);
+            Builder copy = copy();
+            copy.stores = List.copyOf(next);
+            return copy;
         }
 
         /**
@@ -183,12 +202,16 @@ public final class TetoData implements TetoOperations, AutoCloseable {
         public Builder configure(Map<String, String> settings) {
             Map<String, String> merged = new LinkedHashMap<>(config);
             merged.putAll(Objects.requireNonNull(settings, "settings"));
-            return new Builder(stores, Collections.unmodifiableMap(merged), scorer, handlers, dispatcherOptions, clock);
+            Builder copy = copy();
+            copy.config = Collections.unmodifiableMap(merged);
+            return copy;
         }
 
         /** The scorer {@code assessmentFlow().complete(id)} uses. */
         public Builder profileScorer(ProfileScorer profileScorer) {
-            return new Builder(stores, config, profileScorer, handlers, dispatcherOptions, clock);
+            Builder copy = copy();
+            copy.scorer = profileScorer;
+            return copy;
         }
 
         /**
@@ -205,16 +228,36 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             if (next.putIfAbsent(name, handler) != null) {
                 throw new IllegalArgumentException("a handler named " + name + " is already registered");
             }
-            return new Builder(stores, config, scorer, Collections.unmodifiableMap(next), dispatcherOptions, clock);
+            Builder copy = copy();
+            copy.handlers = Collections.unmodifiableMap(next);
+            return copy;
         }
 
         public Builder dispatcher(DispatcherOptions options) {
-            return new Builder(stores, config, scorer, handlers, Objects.requireNonNull(options, "options"), clock);
+            Builder copy = copy();
+            copy.dispatcherOptions = Objects.requireNonNull(options, "options");
+            return copy;
         }
 
         /** The clock the dispatcher schedules retries and retention with; for tests. */
         public Builder clock(Clock value) {
-            return new Builder(stores, config, scorer, handlers, dispatcherOptions, Objects.requireNonNull(value, "clock"));
+            Builder copy = copy();
+            copy.clock = Objects.requireNonNull(value, "clock");
+            return copy;
+        }
+
+        /** The read-through cache policy; the cache is on whenever a store provides one (Redis). */
+        public Builder cache(CacheOptions options) {
+            Builder copy = copy();
+            copy.cacheOptions = Objects.requireNonNull(options, "options");
+            return copy;
+        }
+
+        /** Rate limits per endpoint for {@code data.get(RateLimiter.class)}. */
+        public Builder rateLimits(RateLimitOptions options) {
+            Builder copy = copy();
+            copy.rateLimitOptions = Objects.requireNonNull(options, "options");
+            return copy;
         }
 
         /** Opens (and, if their options say so, migrates) every configured store, then starts event delivery. */
@@ -223,15 +266,25 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             StoreComposition composition = StoreComposition.open(providers, allOptions(providers));
             try {
                 Capabilities capabilities = composition.capabilities();
-                EventDispatcher dispatcher = dispatcher(capabilities);
+                Transactions[] transactionsRef = new Transactions[1];
+                CacheLayer cache = CoreWiring.cache(capabilities, cacheOptions, clock,
+                        () -> transactionsRef[0].inTransaction());
+                EventDispatcher dispatcher = dispatcher(capabilities, CoreWiring.withCoreHandlers(handlers, cache,
+                        capabilities));
                 if (dispatcher == null && !handlers.isEmpty()) {
                     throw new IllegalStateException("event handlers were registered but no configured store has an outbox;"
                             + " add dev.teto:teto-data-postgres and call with(PostgresOptions...)");
                 }
                 // Without handlers nothing waits for delivery; the periodic poll still marks and purges rows.
-                Runnable wake = dispatcher == null || handlers.isEmpty() ? () -> { } : dispatcher::wake;
-                Transactions transactions = new Transactions(capabilities.transactionalStore(), wake);
-                TetoData data = new TetoData(composition, new CoreServices(capabilities, transactions, scorer), dispatcher);
+                Runnable wake = dispatcher == null || (handlers.isEmpty() && !cache.caches()) ? () -> { } : dispatcher::wake;
+                Transactions transactions = new Transactions(capabilities.transactionalStore(), events -> {
+                    cache.committed(events);
+                    wake.run();
+                });
+                transactionsRef[0] = transactions;
+                CoreServices services = new CoreServices(capabilities, transactions, scorer, cache,
+                        CoreWiring.rateLimiter(capabilities, rateLimitOptions, clock));
+                TetoData data = new TetoData(composition, services, dispatcher);
                 if (dispatcher != null && dispatcherOptions.enabled()) {
                     dispatcher.start();
                 }
@@ -243,13 +296,14 @@ public final class TetoData implements TetoOperations, AutoCloseable {
         }
 
         /** A transport module's dispatcher if one is configured, else the in-process one; none without an outbox. */
-        private EventDispatcher dispatcher(Capabilities capabilities) {
+        private EventDispatcher dispatcher(Capabilities capabilities, Map<String, EventHandler> handlers) {
             if (!capabilities.provides(OutboxRelay.class)) {
                 return null;
             }
             OutboxRelay relay = capabilities.plain(OutboxRelay.class);
             return capabilities.provides(EventDispatcherFactory.class)
-                    ? capabilities.plain(EventDispatcherFactory.class).create(relay, handlers)
+                    ? capabilities.plain(EventDispatcherFactory.class)
+                            .create(relay, InboxedHandlers.wrap(handlers, capabilities.transactionalStore()))
                     : new InProcessEventDispatcher(relay, handlers, dispatcherOptions, clock);
         }
 

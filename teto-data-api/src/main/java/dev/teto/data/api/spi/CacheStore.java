@@ -24,7 +24,8 @@ public interface CacheStore {
 
     /**
      * Asks to load {@code key}: a token when no other caller (in any instance) holds a lease on it, which then
-     * expires after {@code ttl} unless used; empty when another holds one.
+     * expires after {@code ttl} unless used; empty when another holds one. Works whether or not a value is cached:
+     * a hot key is reloaded before it expires under a lease while its current value keeps being served.
      */
     Optional<String> lease(String key, Duration ttl);
 

@@ -1,5 +1,14 @@
 package dev.teto.data.core.internal;
 
+import dev.teto.data.api.context.Actor;
+import dev.teto.data.api.ratelimit.RateLimiter;
+import dev.teto.data.api.repository.QuestionRepository;
+import dev.teto.data.api.spi.HealthIndicator;
+import dev.teto.data.core.internal.cache.CacheLayer;
+import dev.teto.data.core.internal.cache.ProgressTracker;
+import dev.teto.data.core.internal.rules.QuestionRules;
+import dev.teto.data.core.internal.tx.Unit;
+import java.util.List;
 import dev.teto.data.api.repository.AssessmentFlow;
 import dev.teto.data.api.repository.AssessmentRepository;
 import dev.teto.data.api.repository.OrganizationRepository;
@@ -37,21 +46,35 @@ public final class CoreServices {
     private final Transactions transactions;
     private final Map<Class<?>, BiFunction<Runner, CoreServices, Object>> rules;
     private final ProfileScorer scorer;
+    private final CacheLayer cache;
+    private final RateLimiter rateLimiter;
+    private final ProgressTracker progress;
 
-    public CoreServices(Capabilities capabilities, Transactions transactions, ProfileScorer scorer) {
+    /** @param rateLimiter null when no limiter is configured */
+    public CoreServices(Capabilities capabilities, Transactions transactions, ProfileScorer scorer, CacheLayer cache,
+            RateLimiter rateLimiter) {
         this.capabilities = capabilities;
         this.transactions = transactions;
         this.scorer = scorer;
+        this.cache = cache;
+        this.rateLimiter = rateLimiter;
+        this.progress = new ProgressTracker(cache, new Runner() {
+            @Override
+            public <R> R run(java.util.function.Function<Unit, R> work) {
+                return transactions.runAlone(Actor.NONE, work);
+            }
+        });
         this.rules = Map.of(
                 UserRepository.class, (runner, core) -> new UserRules(runner),
-                UserSessionRepository.class, (runner, core) -> new SessionRules(runner),
+                UserSessionRepository.class, (runner, core) -> new SessionRules(runner, core.cache),
+                QuestionRepository.class, (runner, core) -> new QuestionRules(runner, core.cache),
                 UserPreferencesRepository.class, (runner, core) -> new PreferencesRules(runner),
                 SubscriptionRepository.class, (runner, core) -> new SubscriptionRules(runner),
                 OrganizationRepository.class, (runner, core) -> new OrganizationRules(runner),
                 AssessmentRepository.class, (runner, core) -> new AssessmentRules(runner),
-                ProfileRepository.class, (runner, core) -> new ProfileRules(runner),
+                ProfileRepository.class, (runner, core) -> new ProfileRules(runner, core.cache),
                 UserActivityRepository.class, (runner, core) -> new ActivityRules(runner),
-                AssessmentFlow.class, (runner, core) -> new AssessmentFlowService(runner, core.scorer));
+                AssessmentFlow.class, (runner, core) -> new AssessmentFlowService(runner, core.scorer, core.progress));
     }
 
     public Transactions transactions() {
@@ -62,8 +85,28 @@ public final class CoreServices {
         return capabilities;
     }
 
+    public CacheLayer cache() {
+        return cache;
+    }
+
+    /** Core's own moving parts for {@code data.health()}: the cache, when one is configured. */
+    public List<HealthIndicator> healthIndicators() {
+        return cache.caches() ? List.of(cache::health) : List.of();
+    }
+
+    public void close() {
+        progress.close();
+        cache.close();
+    }
+
     /** {@code type} as hosts see it, with each call run by {@code runner}. */
     public <T> T resolve(Class<T> type, Runner runner) {
+        if (type == RateLimiter.class) {
+            if (rateLimiter == null) {
+                throw Capabilities.notConfigured(type);
+            }
+            return capabilities.resolve(type, runner, type.cast(rateLimiter));
+        }
         BiFunction<Runner, CoreServices, Object> factory = rules.get(type);
         // The flow's rules run on the assessment store; every other rule runs on the store's repository.
         Class<?> port = type == AssessmentFlow.class ? AssessmentStore.class : type;

@@ -50,6 +50,11 @@ public final class Events {
         return user(EventTypes.SESSION_REVOKED, userId, payload("sessionId", sessionId, "count", count));
     }
 
+    public static DomainEvent sessionUpdated(UserSession session) {
+        return user(EventTypes.SESSION_UPDATED, session.userId(), payload("sessionId", session.id(),
+                "expiresAt", text(session.expiresAt())));
+    }
+
     public static DomainEvent assessmentStarted(Assessment a) {
         return user(EventTypes.ASSESSMENT_STARTED, a.userId(), payload("assessmentId", a.id(), "version", a.version(),
                 "totalQuestions", a.totalQuestions(), "startedAt", text(a.startedAt())));
@@ -69,6 +74,17 @@ public final class Events {
     public static DomainEvent profileCreated(Profile p) {
         return user(EventTypes.PROFILE_CREATED, p.userId(), payload("profileId", p.id(), "assessmentId", p.assessmentId(),
                 "personalityType", p.personalityType(), "dimensions", p.dimensions()));
+    }
+
+    public static DomainEvent profileUpdated(Profile p) {
+        return user(EventTypes.PROFILE_UPDATED, p.userId(), payload("profileId", p.id(), "assessmentId", p.assessmentId(),
+                "personalityType", p.personalityType()));
+    }
+
+    /** @param change {@code created} or {@code updated} */
+    public static DomainEvent questionChanged(UUID questionId, String version, String change) {
+        return new DomainEvent(UUID.randomUUID(), EventTypes.QUESTION_CHANGED, V1, EventTypes.AGGREGATE_QUESTION,
+                questionId, Instant.now(), null, payload("questionId", questionId, "version", version, "change", change));
     }
 
     public static DomainEvent subscriptionChanged(Subscription s, String change) {

@@ -1,5 +1,6 @@
 package dev.teto.data.core.internal.flow;
 
+import dev.teto.data.core.internal.cache.ProgressTracker;
 import dev.teto.data.api.error.ConflictException;
 import dev.teto.data.api.error.Entities;
 import dev.teto.data.api.error.NotFoundException;
@@ -41,9 +42,12 @@ public final class AssessmentFlowService implements AssessmentFlow {
     private final Runner runner;
     private final ProfileScorer defaultScorer;
 
-    public AssessmentFlowService(Runner runner, ProfileScorer defaultScorer) {
+    private final ProgressTracker progress;
+
+    public AssessmentFlowService(Runner runner, ProfileScorer defaultScorer, ProgressTracker progress) {
         this.runner = runner;
         this.defaultScorer = defaultScorer;
+        this.progress = progress;
     }
 
     @Override
@@ -73,7 +77,9 @@ public final class AssessmentFlowService implements AssessmentFlow {
                 throw new NotFoundException(Entities.QUESTION, input.questionId());
             }
             AnswerRules.check(locked.questionIds(), locked.assessment().version(), question, input, "");
-            return store.upsertAnswer(locked.assessment(), input);
+            Answer saved = store.upsertAnswer(locked.assessment(), input);
+            unit.afterCommit(() -> progress.answered(assessmentId));
+            return saved;
         });
     }
 
@@ -102,14 +108,16 @@ public final class AssessmentFlowService implements AssessmentFlow {
                 AnswerRules.check(locked.questionIds(), locked.assessment().version(), question, input,
                         "answers[" + i + "].");
             }
-            return store.upsertAnswers(locked.assessment(), inputs);
+            List<Answer> saved = store.upsertAnswers(locked.assessment(), inputs);
+            unit.afterCommit(() -> progress.answered(assessmentId));
+            return saved;
         });
     }
 
     @Override
     public AssessmentProgress progress(UUID assessmentId) {
-        return runner.run(unit -> unit.port(AssessmentStore.class).progress(assessmentId)
-                .orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId)));
+        return progress.read(assessmentId, () -> runner.run(unit -> unit.port(AssessmentStore.class).progress(assessmentId)))
+                .orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId));
     }
 
     @Override

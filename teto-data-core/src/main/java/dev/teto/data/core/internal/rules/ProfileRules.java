@@ -1,5 +1,7 @@
 package dev.teto.data.core.internal.rules;
 
+import dev.teto.data.core.internal.cache.CacheKeys;
+import dev.teto.data.core.internal.cache.CacheLayer;
 import dev.teto.data.api.model.NewProfile;
 import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.model.ProfileUpdate;
@@ -14,11 +16,17 @@ import dev.teto.data.core.internal.tx.Runner;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Profiles: a direct create (an import) is for a live user and publishes like a completion does. */
+/**
+ * Profiles: a direct create (an import) is for a live user and publishes like a completion does; the latest
+ * profile is read through the cache ({@code PROFILE:<user>:latest}), which every profile event invalidates.
+ */
 public final class ProfileRules extends PortCalls<ProfileRepository> implements ProfileRepository {
 
-    public ProfileRules(Runner runner) {
+    private final CacheLayer cache;
+
+    public ProfileRules(Runner runner, CacheLayer cache) {
         super(runner, ProfileRepository.class);
+        this.cache = cache;
     }
 
     @Override
@@ -43,7 +51,8 @@ public final class ProfileRules extends PortCalls<ProfileRepository> implements 
 
     @Override
     public Optional<Profile> findLatestByUser(UUID userId) {
-        return call(profiles -> profiles.findLatestByUser(userId));
+        return cache.read(CacheKeys.latestProfile(userId), Profile.class, cache.options().profileTtl(), false,
+                () -> call(profiles -> profiles.findLatestByUser(userId)));
     }
 
     @Override
@@ -51,6 +60,7 @@ public final class ProfileRules extends PortCalls<ProfileRepository> implements 
         return unit((unit, profiles) -> {
             Profile updated = profiles.update(id, update);
             Liveness.requireLive(unit, updated.userId());
+            unit.publish(Events.profileUpdated(updated));
             return updated;
         });
     }

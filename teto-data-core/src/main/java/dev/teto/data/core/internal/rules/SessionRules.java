@@ -1,5 +1,8 @@
 package dev.teto.data.core.internal.rules;
 
+import dev.teto.data.core.internal.cache.CacheLayer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import dev.teto.data.api.model.NewUserSession;
 import dev.teto.data.api.model.UserSession;
 import dev.teto.data.api.model.UserSessionUpdate;
@@ -21,8 +24,11 @@ import java.util.UUID;
 /** Sessions: only a live user opens or refreshes one, and a deleted user's sessions never validate. */
 public final class SessionRules extends PortCalls<UserSessionRepository> implements UserSessionRepository {
 
-    public SessionRules(Runner runner) {
+    private final CacheLayer cache;
+
+    public SessionRules(Runner runner, CacheLayer cache) {
         super(runner, UserSessionRepository.class);
+        this.cache = cache;
     }
 
     @Override
@@ -55,6 +61,22 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
                 .filter(s -> !unit.port(UserLiveness.class).liveAmong(Set.of(s.userId())).isEmpty()));
     }
 
+    /**
+     * The request path: served by the session cache when it holds the session (no PostgreSQL call), else loaded
+     * with the owner's liveness checked and cached until the session expires. Revocations and soft deletes remove
+     * it right after their commit and again through the outbox.
+     */
+    @Override
+    public Optional<UserSession> findLive(UUID sessionId, String tokenHash, Instant now) {
+        Check.lookupKey("tokenHash", tokenHash, 255);
+        return cache.session(sessionId, now, () -> unit((unit, sessions) -> sessions.findById(sessionId)
+                        .filter(s -> s.isLive(now))
+                        .filter(s -> !unit.port(UserLiveness.class).liveAmong(Set.of(s.userId())).isEmpty())))
+                .filter(s -> s.isLive(now))
+                .filter(s -> MessageDigest.isEqual(s.tokenHash().getBytes(StandardCharsets.UTF_8),
+                        tokenHash.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Override
     public Page<UserSession> listLive(UUID userId, PageRequest page) {
         return unit((unit, sessions) -> unit.port(UserLiveness.class).liveAmong(Set.of(userId)).isEmpty()
@@ -68,6 +90,7 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
         return unit((unit, sessions) -> {
             UserSession updated = sessions.update(id, update);
             Liveness.requireLive(unit, updated.userId());
+            unit.publish(Events.sessionUpdated(updated));
             return updated;
         });
     }

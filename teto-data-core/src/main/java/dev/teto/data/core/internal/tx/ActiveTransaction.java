@@ -86,19 +86,19 @@ final class ActiveTransaction implements Unit, Runner {
         }
     }
 
-    /** @return whether any event was written */
-    boolean commit() {
+    /** @return the events written with the commit, in order */
+    List<DomainEvent> commit() {
         checkUsable();
         if (broken) {
             throw new IllegalStateException("the transaction cannot commit: undoing a failed call in it failed");
         }
-        boolean published = !events.isEmpty();
-        if (published) {
-            store.capability(OutboxWriter.class).append(List.copyOf(events));
+        List<DomainEvent> written = List.copyOf(events);
+        if (!written.isEmpty()) {
+            store.capability(OutboxWriter.class).append(written);
         }
         store.commit();
         open = false;
-        return published;
+        return written;
     }
 
     void rollbackQuietly(Throwable cause) {

@@ -2,10 +2,13 @@ package dev.teto.data.core.internal.tx;
 
 import dev.teto.data.api.context.Actor;
 import dev.teto.data.api.context.TxOptions;
+import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.error.StoreNotConfiguredException;
 import dev.teto.data.api.spi.TransactionalStore;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -17,15 +20,16 @@ import java.util.function.Function;
  */
 public final class Transactions {
     private final TransactionalStore store;
-    private final Runnable onEventsCommitted;
+    private final Consumer<List<DomainEvent>> onEventsCommitted;
     private final ThreadLocal<ActiveTransaction> current = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * @param store             null when no transactional store is configured
-     * @param onEventsCommitted called after a commit that wrote events (wakes the dispatcher)
+     * @param onEventsCommitted called after a commit that wrote events, with them (wakes the dispatcher,
+     *                          invalidates the cache at once); must not throw
      */
-    public Transactions(TransactionalStore store, Runnable onEventsCommitted) {
+    public Transactions(TransactionalStore store, Consumer<List<DomainEvent>> onEventsCommitted) {
         this.store = store;
         this.onEventsCommitted = onEventsCommitted;
     }
@@ -47,7 +51,7 @@ public final class Transactions {
         }
         ActiveTransaction tx = new ActiveTransaction(store.begin(options, actor), actor);
         current.set(tx);
-        boolean published;
+        List<DomainEvent> published;
         R result;
         try {
             result = work.apply(new ActiveTransactionView(tx));
@@ -59,11 +63,16 @@ public final class Transactions {
             current.remove();
             tx.close();
         }
-        if (published) {
-            onEventsCommitted.run();
+        if (!published.isEmpty()) {
+            onEventsCommitted.accept(published);
         }
         tx.runAfterCommitActions();
         return result;
+    }
+
+    /** Whether the calling thread is inside {@code inTransaction}'s callback. */
+    public boolean inTransaction() {
+        return current.get() != null;
     }
 
     public void close() {

@@ -1,0 +1,251 @@
+package dev.teto.data.core.internal.cache;
+
+import dev.teto.data.api.event.DomainEvent;
+import dev.teto.data.api.event.EventHandler;
+import dev.teto.data.api.health.ComponentHealth;
+import dev.teto.data.api.model.UserSession;
+import dev.teto.data.api.spi.CacheStore;
+import dev.teto.data.api.spi.SessionStore;
+import dev.teto.data.core.CacheOptions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Core's read-through cache over whichever {@link CacheStore} is configured (Redis, or in process): every cached
+ * read of the library goes through here. A read inside a transaction, of a dirty key, or while the store is
+ * failing goes to the record of truth instead; so does every read when no cache is configured.
+ */
+public final class CacheLayer implements AutoCloseable {
+    public static final String HANDLER_NAME = "teto.cache-invalidation";
+
+    private final CacheStore store;
+    private final SessionStore sessions;
+    private final CacheOptions options;
+    private final Guard guard;
+    private final Invalidator invalidator;
+    private final Loads loads;
+    private final NearCache near;
+    private final BooleanSupplier inTransaction;
+
+    private CacheLayer(CacheStore store, SessionStore sessions, CacheOptions options, BooleanSupplier inTransaction) {
+        this.store = store;
+        this.sessions = sessions;
+        this.options = options;
+        Breaker breaker = new Breaker(options.breakerFailures(), options.breakerOpen());
+        this.guard = new Guard(breaker);
+        this.invalidator = new Invalidator(store, sessions, guard);
+        this.loads = new Loads(store, guard, options);
+        this.near = store != null && options.nearCache() ? new NearCache(options.nearCacheSize(), options.nearCacheTtl())
+                : null;
+        this.inTransaction = inTransaction;
+        if (near != null) {
+            store.addListener(near);
+            // An instance that could not reach the store may have missed other instances' invalidations.
+            breaker.onRecovery(near::reset);
+        }
+    }
+
+    /**
+     * @param store    null for no value cache
+     * @param sessions null for no session cache
+     */
+    public static CacheLayer create(CacheStore store, SessionStore sessions, CacheOptions options,
+            BooleanSupplier inTransaction) {
+        if (!options.enabled()) {
+            return disabled();
+        }
+        return new CacheLayer(store, sessions, options, inTransaction);
+    }
+
+    public static CacheLayer disabled() {
+        return new CacheLayer(null, null, CacheOptions.builder().nearCache(false).build(), () -> true);
+    }
+
+    public boolean caches() {
+        return store != null || sessions != null;
+    }
+
+    public CacheOptions options() {
+        return options;
+    }
+
+    /**
+     * The value under {@code key}, loaded by {@code loader} on a miss, once per key across every instance: other
+     * readers wait for that load for up to the lease wait, then read the source themselves.
+     *
+     * @param near also keep it in this process (rarely-changing, hot values: questions)
+     */
+    public <T> Optional<T> read(String key, Class<T> type, Duration ttl, boolean near, Supplier<Optional<T>> loader) {
+        if (store == null || bypass(key)) {
+            return loader.get();
+        }
+        long generation = 0;
+        if (near && this.near != null) {
+            T local = this.near.get(key, type);
+            if (local != null) {
+                return Optional.of(local);
+            }
+            generation = this.near.generation();
+        }
+        Optional<CacheStore.Cached<T>> hit;
+        try {
+            hit = guard.call(() -> store.get(key, type));
+        } catch (CacheUnavailable e) {
+            return loader.get();
+        }
+        if (hit.isPresent()) {
+            loads.refreshIfDue(key, hit.get().expiresAt(), jittered(ttl), ttl, loader);
+            if (near && this.near != null) {
+                this.near.put(key, hit.get().value(), generation);
+            }
+            return Optional.of(hit.get().value());
+        }
+        return loads.load(key, type, jittered(ttl), loader);
+    }
+
+    /** A session by id through the session cache; only live sessions are cached, until they expire. */
+    public Optional<UserSession> session(UUID sessionId, Instant now, Supplier<Optional<UserSession>> loader) {
+        String key = CacheKeys.session(sessionId);
+        if (sessions == null || bypass(key)) {
+            return loader.get();
+        }
+        try {
+            Optional<UserSession> hit = guard.call(() -> sessions.get(sessionId));
+            if (hit.isPresent() && !invalidator.isDirty(CacheKeys.userSessions(hit.get().userId()))) {
+                return hit;
+            }
+            if (hit.isPresent()) {
+                return loader.get();
+            }
+            Optional<String> token = guard.call(() -> sessions.lease(sessionId, options.leaseTtl()));
+            Optional<UserSession> loaded = loader.get();
+            if (token.isPresent() && loaded.isPresent() && loaded.get().isLive(now)
+                    && !invalidator.isDirty(CacheKeys.userSessions(loaded.get().userId()))) {
+                Duration ttl = Duration.between(now, loaded.get().expiresAt());
+                Duration capped = ttl.compareTo(options.sessionMaxTtl()) > 0 ? options.sessionMaxTtl() : ttl;
+                quietly(() -> {
+                    if (sessions.putLeased(loaded.get(), token.get(), capped)) {
+                        recheck(loaded.get(), now, loader);
+                    }
+                });
+            }
+            return loaded;
+        } catch (CacheUnavailable e) {
+            return loader.get();
+        }
+    }
+
+    /**
+     * A revoke-all that committed while the session was loading cannot cancel its lease: the user's index did not
+     * list it yet. Reading the record of truth once more after storing closes that gap; misses are rare.
+     */
+    private void recheck(UserSession cached, Instant now, Supplier<Optional<UserSession>> loader) {
+        Optional<UserSession> again = loader.get();
+        if (again.isEmpty() || !again.get().isLive(now)) {
+            sessions.remove(cached.userId(), cached.id());
+        }
+    }
+
+    /**
+     * Stores {@code value} without a lease, after a commit: the seed's write-behind. A failure marks nothing
+     * stale by itself, so callers that write behind must also treat a lost write as a miss (see the flow).
+     */
+    public boolean writeBehind(String key, Object value, Duration ttl) {
+        if (store == null) {
+            return false;
+        }
+        try {
+            guard.run(() -> store.put(key, value, jittered(ttl)));
+            return true;
+        } catch (CacheUnavailable e) {
+            return false;
+        }
+    }
+
+    /** Removes one key now, remembering it as dirty when that fails (a lost write-behind, say). */
+    public void evict(String key) {
+        if (store == null) {
+            return;
+        }
+        invalidator.evict(key);
+    }
+
+    /** Right after a commit: removes what the events made stale. Never throws. */
+    public void committed(List<DomainEvent> events) {
+        if (caches()) {
+            invalidator.bestEffort(events);
+        }
+    }
+
+    /**
+     * The outbox handler that makes every invalidation happen even if this process dies right after its commit,
+     * or the store was unreachable then: it throws until the store takes it, and the dispatcher retries.
+     */
+    public EventHandler handler() {
+        return new EventHandler() {
+            @Override
+            public void handle(DomainEvent event) {
+                invalidator.strict(event);
+            }
+
+            @Override
+            public boolean accepts(String eventType) {
+                return Invalidation.EVENT_TYPES.contains(eventType);
+            }
+        };
+    }
+
+    public ComponentHealth health() {
+        Map<String, Object> metrics = Map.of("dirty_keys", invalidator.dirtyCount(),
+                "near_cache_entries", near == null ? 0 : near.size());
+        if (guard.open()) {
+            return ComponentHealth.degraded("cache", "cache store unreachable: reads go to the record of truth",
+                    metrics);
+        }
+        if (invalidator.dirtyCount() > 0) {
+            return ComponentHealth.degraded("cache", "invalidations pending: those keys are read from the record of truth",
+                    metrics);
+        }
+        return ComponentHealth.up("cache", metrics);
+    }
+
+    private boolean bypass(String key) {
+        if (inTransaction.getAsBoolean()) {
+            return true; // a transaction reads its own writes, which the cache cannot have yet
+        }
+        if (!invalidator.flushDirty()) {
+            return true; // never serve from a cache that may still hold what a failed invalidation left
+        }
+        return false;
+    }
+
+    private Duration jittered(Duration ttl) {
+        double spread = options.jitter();
+        if (spread == 0) {
+            return ttl;
+        }
+        double factor = 1 + ThreadLocalRandom.current().nextDouble(-spread, spread);
+        return Duration.ofMillis(Math.max(1, (long) (ttl.toMillis() * factor)));
+    }
+
+    private void quietly(Runnable work) {
+        try {
+            guard.run(work);
+        } catch (CacheUnavailable e) {
+            // the value is simply not cached this time
+        }
+    }
+
+    @Override
+    public void close() {
+        loads.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.teto.data.core.internal.cache;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.Supplier;
+
+/** Runs cache-store calls through the breaker, turning every failure into {@link CacheUnavailable}. */
+public final class Guard {
+    private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
+
+    private final Breaker breaker;
+
+    public Guard(Breaker breaker) {
+        this.breaker = breaker;
+    }
+
+    public <T> T call(Supplier<T> work) {
+        if (!breaker.allows()) {
+            throw new CacheUnavailable(null);
+        }
+        try {
+            T result = work.get();
+            breaker.success();
+            return result;
+        } catch (RuntimeException e) {
+            breaker.failure();
+            // The class only: a store's message may hold a key, and keys hold ids.
+            LOG.debug("cache store call failed: {}", e.getClass().getName());
+            throw new CacheUnavailable(e);
+        }
+    }
+
+    void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    public boolean open() {
+        return breaker.isOpen();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.teto.data.core.internal.cache;
+
+import dev.teto.data.api.event.DomainEvent;
+import dev.teto.data.api.spi.CacheStore;
+import dev.teto.data.api.spi.SessionStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Removes what committed events made stale. Right after the commit it tries at once; what fails is remembered as
+ * dirty, and reads of a dirty key skip the cache until a later attempt succeeds. The outbox handler
+ * ({@link #strict}) repeats every invalidation until the store takes it, so nothing depends on this process
+ * surviving. Before any read is served from the cache again after an outage, the dirty keys are removed first.
+ */
+final class Invalidator {
+    private final CacheStore store;
+    private final SessionStore sessions;
+    private final Guard guard;
+    /** Cache key (or USER_SESSIONS key) to the action that removes it. */
+    private final Map<String, Runnable> dirty = new ConcurrentHashMap<>();
+
+    Invalidator(CacheStore store, SessionStore sessions, Guard guard) {
+        this.store = store;
+        this.sessions = sessions;
+        this.guard = guard;
+    }
+
+    /** After a commit: never throws; what cannot be removed now is remembered. */
+    void bestEffort(List<DomainEvent> events) {
+        for (DomainEvent event : events) {
+            for (Map.Entry<String, Runnable> step : steps(Invalidation.of(event)).entrySet()) {
+                attempt(step.getKey(), step.getValue());
+            }
+        }
+    }
+
+    /** For the outbox handler: throws when any step fails, so the dispatcher retries. */
+    void strict(DomainEvent event) {
+        flushDirty();
+        for (Map.Entry<String, Runnable> step : steps(Invalidation.of(event)).entrySet()) {
+            guard.run(step.getValue());
+            dirty.remove(step.getKey());
+        }
+    }
+
+    /** Removes one key now or, failing that, remembers it as dirty. */
+    void evict(String key) {
+        attempt(key, () -> store.invalidate(List.of(key)));
+    }
+
+    boolean isDirty(String key) {
+        return !dirty.isEmpty() && dirty.containsKey(key);
+    }
+
+    int dirtyCount() {
+        return dirty.size();
+    }
+
+    /** Removes every dirty key; true when none is left. */
+    boolean flushDirty() {
+        if (dirty.isEmpty()) {
+            return true;
+        }
+        for (Map.Entry<String, Runnable> entry : new ArrayList<>(dirty.entrySet())) {
+            try {
+                guard.run(entry.getValue());
+                dirty.remove(entry.getKey(), entry.getValue());
+            } catch (CacheUnavailable e) {
+                return false;
+            }
+        }
+        return dirty.isEmpty();
+    }
+
+    private void attempt(String key, Runnable step) {
+        // Marked dirty first: a read racing this removal must not trust the key until it is gone.
+        dirty.put(key, step);
+        try {
+            guard.run(step);
+            dirty.remove(key, step);
+        } catch (CacheUnavailable e) {
+            // stays dirty; the outbox handler and the next read retry it
+        }
+    }
+
+    private Map<String, Runnable> steps(Invalidation invalidation) {
+        Map<String, Runnable> steps = new java.util.LinkedHashMap<>();
+        if (store != null && !invalidation.keys().isEmpty()) {
+            for (String key : invalidation.keys()) {
+                steps.put(key, () -> store.invalidate(List.of(key)));
+            }
+        }
+        if (sessions != null) {
+            for (Invalidation.SessionRef ref : invalidation.sessions()) {
+                steps.put(CacheKeys.session(ref.sessionId()), () -> sessions.remove(ref.userId(), ref.sessionId()));
+            }
+            for (java.util.UUID userId : invalidation.allSessionsOf()) {
+                steps.put(CacheKeys.userSessions(userId), () -> sessions.removeAll(userId));
+            }
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.teto.data.core.internal.cache;
+
+import dev.teto.data.api.model.AssessmentProgress;
+import dev.teto.data.api.spi.AssessmentStore;
+import dev.teto.data.core.internal.tx.Runner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * {@code ASSESSMENT_PROGRESS}, written behind each committed answer: the answer call only queues the assessment
+ * id, and one background thread reads the committed progress and stores it. Answers that arrive while an update
+ * is queued share it. When an update cannot be queued or stored, the key is evicted instead (remembered as dirty
+ * if even that fails), so the next read repairs it from PostgreSQL.
+ */
+public final class ProgressTracker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProgressTracker.class);
+
+    private final CacheLayer cache;
+    private final Runner system;
+    private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    private final ThreadPoolExecutor writer;
+
+    /** @param system runs a read outside any caller's transaction */
+    public ProgressTracker(CacheLayer cache, Runner system) {
+        this.cache = cache;
+        this.system = system;
+        this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "teto-progress-write-behind");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** After an answer committed. Never blocks and never throws. */
+    public void answered(UUID assessmentId) {
+        if (!cache.caches() || !queued.add(assessmentId)) {
+            return;
+        }
+        try {
+            writer.execute(() -> write(assessmentId));
+        } catch (RejectedExecutionException e) {
+            queued.remove(assessmentId);
+            cache.evict(CacheKeys.progress(assessmentId));
+        }
+    }
+
+    /** @param loader reads PostgreSQL on the caller's runner (its transaction, if it is in one) */
+    public Optional<AssessmentProgress> read(UUID assessmentId, Supplier<Optional<AssessmentProgress>> loader) {
+        return cache.read(CacheKeys.progress(assessmentId), AssessmentProgress.class, cache.options().progressTtl(),
+                false, loader);
+    }
+
+    private void write(UUID assessmentId) {
+        queued.remove(assessmentId);
+        String key = CacheKeys.progress(assessmentId);
+        try {
+            Optional<AssessmentProgress> progress = load(assessmentId);
+            if (progress.isEmpty() || !cache.writeBehind(key, progress.get(), cache.options().progressTtl())) {
+                cache.evict(key);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("progress write-behind failed: {}", e.getClass().getName());
+            cache.evict(key);
+        }
+    }
+
+    private Optional<AssessmentProgress> load(UUID assessmentId) {
+        return system.run(unit -> unit.port(AssessmentStore.class).progress(assessmentId));
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
+    }
+}
