@@ -1,0 +1,190 @@
+package dev.teto.data.postgres;
+
+import dev.teto.data.api.health.HealthStatus;
+import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.AssessmentProgress;
+import dev.teto.data.api.model.NewUserSession;
+import dev.teto.data.api.model.Profile;
+import dev.teto.data.api.model.ProfileUpdate;
+import dev.teto.data.api.model.Question;
+import dev.teto.data.api.model.QuestionUpdate;
+import dev.teto.data.api.model.User;
+import dev.teto.data.api.model.UserSession;
+import dev.teto.data.api.model.UserSessionUpdate;
+import dev.teto.data.api.ratelimit.RateLimit;
+import dev.teto.data.api.ratelimit.RateLimiter;
+import dev.teto.data.core.CacheOptions;
+import dev.teto.data.core.RateLimitOptions;
+import dev.teto.data.core.TetoData;
+import dev.teto.data.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Core's read-through cache on the in-process store over a real PostgreSQL: every cached read is invalidated by
+ * every write path, at once, and a session hit never reaches PostgreSQL. The Redis module runs the same policy on
+ * Redis.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CachedReadsIT {
+    private TestDatabase db;
+    private TetoData data;
+
+    @BeforeAll
+    void open() {
+        db = TestDatabase.create("CachedReadsIT");
+        data = TetoData.builder().configure(db.settings())
+                .profileScorer(Fixtures.sumScorer())
+                .cache(CacheOptions.builder().inProcess(true).build())
+                .rateLimits(RateLimitOptions.builder().inProcess(true)
+                        .endpoint("answer", RateLimit.perMinute(3), RateLimit.perMinute(5)).build())
+                .build();
+    }
+
+    @AfterAll
+    void close() {
+        data.close();
+        db.close();
+    }
+
+    @Test
+    void aQuestionUpdateIsReadBackAtOnce() {
+        Question q = Fixtures.likertQuestions(data, Fixtures.version(), 1).get(0);
+        assertEquals(q.text(), data.questions().findById(q.id()).orElseThrow().text());
+        data.questions().update(q.id(), new QuestionUpdate("Changed", null, null, null, null, null, null));
+        assertEquals("Changed", data.questions().findById(q.id()).orElseThrow().text());
+    }
+
+    @Test
+    void aTransactionReadsItsOwnWritesNotTheCache() {
+        Question q = Fixtures.likertQuestions(data, Fixtures.version(), 1).get(0);
+        data.questions().findById(q.id());
+        String seen = data.inTransaction(tx -> {
+            tx.questions().update(q.id(), new QuestionUpdate("In tx", null, null, null, null, null, null));
+            return tx.questions().findById(q.id()).orElseThrow().text();
+        });
+        assertEquals("In tx", seen);
+    }
+
+    @Test
+    void theLatestProfileFollowsCompletionAndUpdates() {
+        User user = Fixtures.user(data);
+        assertEquals(Optional.empty(), data.profiles().findLatestByUser(user.id()));
+        Profile first = complete(user);
+        assertEquals(first.id(), data.profiles().findLatestByUser(user.id()).orElseThrow().id());
+        Profile second = complete(user);
+        assertEquals(second.id(), data.profiles().findLatestByUser(user.id()).orElseThrow().id());
+        data.profiles().update(second.id(), new ProfileUpdate("Updated Type", null, null, null, null, null, null));
+        assertEquals("Updated Type", data.profiles().findLatestByUser(user.id()).orElseThrow().typeName());
+    }
+
+    @Test
+    void aCachedSessionValidatesWithoutPostgres() {
+        User user = Fixtures.user(data);
+        UserSession session = newSession(user);
+        assertTrue(data.sessions().findLive(session.id(), session.tokenHash(), Instant.now()).isPresent());
+        // Behind the library's back: only a cache hit can still find it.
+        db.execute("DELETE FROM user_sessions WHERE id = ?", session.id());
+        assertTrue(data.sessions().findLive(session.id(), session.tokenHash(), Instant.now()).isPresent());
+        assertFalse(data.sessions().findLive(session.id(), "wrong-hash", Instant.now()).isPresent());
+    }
+
+    @Test
+    void revokingTakesEffectAtOnceOnEveryPath() {
+        User user = Fixtures.user(data);
+        UserSession one = newSession(user);
+        UserSession two = newSession(user);
+        UserSession three = newSession(user);
+        for (UserSession s : List.of(one, two, three)) {
+            assertTrue(live(s));
+        }
+        data.sessions().revoke(one.id());
+        assertFalse(live(one));
+        assertTrue(live(two));
+        data.sessions().update(two.id(), new UserSessionUpdate(null, Instant.now().minusSeconds(1)));
+        assertFalse(live(two));
+        data.sessions().revokeAll(user.id());
+        assertFalse(live(three));
+
+        User other = Fixtures.user(data);
+        UserSession theirs = newSession(other);
+        assertTrue(live(theirs));
+        data.users().softDelete(other.id());
+        assertFalse(live(theirs));
+    }
+
+    @Test
+    void progressIsKeptBehindEachAnswer() throws InterruptedException {
+        String version = Fixtures.version();
+        List<Question> questions = Fixtures.likertQuestions(data, version, 3);
+        User user = Fixtures.user(data);
+        Assessment a = data.assessmentFlow().start(user.id(), version);
+        assertEquals(new AssessmentProgress(a.id(), 0, questions.get(0).id()), data.assessmentFlow().progress(a.id()));
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 4));
+        AssessmentProgress after = awaitProgress(a.id(), 1);
+        assertEquals(questions.get(1).id(), after.currentQuestion());
+        data.assessmentFlow().answerAll(a.id(), List.of(AnswerInput.likert(questions.get(1).id(), 2),
+                AnswerInput.likert(questions.get(2).id(), 3)));
+        AssessmentProgress done = awaitProgress(a.id(), 3);
+        assertEquals(null, done.currentQuestion());
+    }
+
+    @Test
+    void theRateLimiterTakesFromUserAndIpBuckets() {
+        RateLimiter limiter = data.get(RateLimiter.class);
+        UUID user = UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limiter.check("answer", user, "192.0.2.10").allowed());
+        }
+        assertFalse(limiter.check("answer", user, "192.0.2.10").allowed());
+    }
+
+    @Test
+    void healthShowsTheCache() {
+        assertEquals(HealthStatus.UP, data.health().component("cache").orElseThrow().status());
+    }
+
+    private AssessmentProgress awaitProgress(UUID assessmentId, int answered) throws InterruptedException {
+        AssessmentProgress seen = null;
+        for (int i = 0; i < 200; i++) {
+            seen = data.assessmentFlow().progress(assessmentId);
+            if (seen.questionsAnswered() == answered) {
+                return seen;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("progress stayed at " + seen);
+    }
+
+    private boolean live(UserSession s) {
+        return data.sessions().findLive(s.id(), s.tokenHash(), Instant.now()).isPresent();
+    }
+
+    private UserSession newSession(User user) {
+        return data.sessions().create(new NewUserSession(user.id(), "tok-" + UUID.randomUUID(), null, null, null,
+                Instant.now().plus(1, ChronoUnit.HOURS)));
+    }
+
+    private Profile complete(User user) {
+        String version = Fixtures.version();
+        List<Question> questions = Fixtures.likertQuestions(data, version, 2);
+        Assessment a = data.assessmentFlow().start(user.id(), version);
+        for (Question q : questions) {
+            data.assessmentFlow().answer(a.id(), AnswerInput.likert(q.id(), 3));
+        }
+        return data.assessmentFlow().complete(a.id());
+    }
+}
