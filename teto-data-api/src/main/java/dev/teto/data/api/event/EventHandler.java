@@ -19,4 +19,13 @@ public interface EventHandler {
     default boolean accepts(String eventType) {
         return true;
     }
+
+    /**
+     * True for a handler whose effect may never be given up, such as core's cache invalidation: it is retried,
+     * with backoff, until it succeeds instead of being parked after the configured attempts. While it fails, the
+     * later events of the same aggregate wait.
+     */
+    default boolean retriesUntilDelivered() {
+        return false;
+    }
 }

@@ -200,6 +200,11 @@ public final class CacheLayer implements AutoCloseable {
             public boolean accepts(String eventType) {
                 return Invalidation.EVENT_TYPES.contains(eventType);
             }
+
+            @Override
+            public boolean retriesUntilDelivered() {
+                return true;
+            }
         };
     }
 

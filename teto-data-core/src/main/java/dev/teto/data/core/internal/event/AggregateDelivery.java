@@ -109,14 +109,28 @@ final class AggregateDelivery {
         String error = String.join("; ", failedHandlers.entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue()).toList());
         if (attempts >= options.maxAttempts()) {
+            boolean keepTrying = false;
             for (String name : failedHandlers.keySet()) {
                 if (handlers.containsKey(name)) {
-                    outbox.park(id, name, attempts, failedHandlers.get(name));
+                    if (handlers.get(name).retriesUntilDelivered()) {
+                        keepTrying = true;
+                    } else {
+                        outbox.park(id, name, attempts, failedHandlers.get(name));
+                    }
                 } else {
-                    handlers.keySet().stream()
+                    handlers.entrySet().stream()
+                            .filter(h -> !h.getValue().retriesUntilDelivered())
+                            .map(Map.Entry::getKey)
                             .filter(h -> !alreadyHandled.get(h).contains(id) && !succeeded.getOrDefault(id, List.of()).contains(h))
                             .forEach(h -> outbox.park(id, h, attempts, failedHandlers.get(name)));
+                    keepTrying = handlers.values().stream().anyMatch(EventHandler::retriesUntilDelivered);
                 }
+            }
+            if (keepTrying) {
+                outbox.retryLater(id, attempts, now.plus(options.backoffAfter(attempts)), error);
+                LOG.debug("event {} ({}) failed attempt {}; a handler that is never parked retries it", id,
+                        failed.event().type(), attempts);
+                return;
             }
             LOG.warn("event {} ({}) parked after {} attempts", id, failed.event().type(), attempts);
             delivered.add(id);
