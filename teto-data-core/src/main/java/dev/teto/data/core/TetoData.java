@@ -8,6 +8,7 @@ import dev.teto.data.api.event.EventDispatcher;
 import dev.teto.data.api.health.ComponentHealth;
 import dev.teto.data.api.health.Health;
 import dev.teto.data.api.event.EventHandler;
+import dev.teto.data.api.feed.ChangeFeed;
 import dev.teto.data.api.scoring.ProfileScorer;
 import dev.teto.data.api.spi.EventDispatcherFactory;
 import dev.teto.data.api.spi.HealthIndicator;
@@ -22,6 +23,7 @@ import dev.teto.data.core.internal.composition.Capabilities;
 import dev.teto.data.core.internal.composition.StoreComposition;
 import dev.teto.data.core.internal.event.InProcessEventDispatcher;
 import dev.teto.data.core.internal.processing.InboxedHandlers;
+import dev.teto.data.core.internal.search.SearchProjections;
 import dev.teto.data.core.internal.tx.Transactions;
 
 import java.time.Clock;
@@ -56,6 +58,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
     private final FacadeView facade;
     private final EventDispatcher dispatcher;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile SearchProjections search = SearchProjections.NONE;
 
     private TetoData(StoreComposition stores, CoreServices core, EventDispatcher dispatcher) {
         this.stores = stores;
@@ -119,6 +122,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 components.add(ComponentHealth.down(indicator.getClass().getSimpleName(), e.getClass().getSimpleName()));
             }
         }
+        search.health().ifPresent(components::add);
         return Health.of(components);
     }
 
@@ -129,6 +133,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             return;
         }
         core.transactions().close();
+        search.close();
         try {
             if (dispatcher != null) {
                 dispatcher.close();
@@ -269,22 +274,28 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 Transactions[] transactionsRef = new Transactions[1];
                 CacheLayer cache = CoreWiring.cache(capabilities, cacheOptions, clock,
                         () -> transactionsRef[0].inTransaction());
-                EventDispatcher dispatcher = dispatcher(capabilities, CoreWiring.withCoreHandlers(handlers, cache,
-                        capabilities));
+                SearchProjections search = SearchProjections.of(capabilities, clock);
+                Map<String, EventHandler> all = search.handlers(CoreWiring.withCoreHandlers(handlers, cache, capabilities));
+                EventDispatcher dispatcher = dispatcher(capabilities, all);
                 if (dispatcher == null && !handlers.isEmpty()) {
                     throw new IllegalStateException("event handlers were registered but no configured store has an outbox;"
                             + " add dev.teto:teto-data-postgres and call with(PostgresOptions...)");
                 }
                 // Without handlers nothing waits for delivery; the periodic poll still marks and purges rows.
-                Runnable wake = dispatcher == null || (handlers.isEmpty() && !cache.caches()) ? () -> { } : dispatcher::wake;
+                Runnable wake = dispatcher == null || all.isEmpty() ? () -> { } : dispatcher::wake;
                 Transactions transactions = new Transactions(capabilities.transactionalStore(), events -> {
                     cache.committed(events);
                     wake.run();
                 });
                 transactionsRef[0] = transactions;
+                if (capabilities.provides(ChangeFeed.class)) {
+                    cache.followChanges(capabilities.plain(ChangeFeed.class));
+                }
                 CoreServices services = new CoreServices(capabilities, transactions, scorer, cache,
                         CoreWiring.rateLimiter(capabilities, rateLimitOptions, clock));
                 TetoData data = new TetoData(composition, services, dispatcher);
+                data.search = search;
+                search.start(services);
                 if (dispatcher != null && dispatcherOptions.enabled()) {
                     dispatcher.start();
                 }

@@ -1,6 +1,8 @@
 package dev.teto.data.core.internal;
 
+import dev.teto.data.api.content.InsightRepository;
 import dev.teto.data.api.context.Actor;
+import dev.teto.data.core.internal.rules.InsightRules;
 import dev.teto.data.api.ratelimit.RateLimiter;
 import dev.teto.data.api.repository.QuestionRepository;
 import dev.teto.data.api.spi.HealthIndicator;
@@ -21,6 +23,8 @@ import dev.teto.data.api.repository.UserSessionRepository;
 import dev.teto.data.api.scoring.ProfileScorer;
 import dev.teto.data.api.spi.AssessmentStore;
 import dev.teto.data.core.internal.composition.Capabilities;
+import dev.teto.data.core.internal.search.SearchProjections;
+import dev.teto.data.api.search.SearchAdmin;
 import dev.teto.data.core.internal.flow.AssessmentFlowService;
 import dev.teto.data.core.internal.rules.ActivityRules;
 import dev.teto.data.core.internal.rules.AssessmentRules;
@@ -101,11 +105,18 @@ public final class CoreServices {
 
     /** {@code type} as hosts see it, with each call run by {@code runner}. */
     public <T> T resolve(Class<T> type, Runner runner) {
+        if (type == InsightRepository.class && capabilities.provides(InsightRepository.class)) {
+            return capabilities.resolve(type, runner,
+                    type.cast(new InsightRules(capabilities.plain(InsightRepository.class), cache)));
+        }
         if (type == RateLimiter.class) {
             if (rateLimiter == null) {
                 throw Capabilities.notConfigured(type);
             }
             return capabilities.resolve(type, runner, type.cast(rateLimiter));
+        }
+        if (type == SearchAdmin.class) {
+            return capabilities.resolve(type, runner, type.cast(SearchProjections.admin(this)));
         }
         BiFunction<Runner, CoreServices, Object> factory = rules.get(type);
         // The flow's rules run on the assessment store; every other rule runs on the store's repository.

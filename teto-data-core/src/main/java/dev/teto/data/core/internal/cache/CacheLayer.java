@@ -2,6 +2,7 @@ package dev.teto.data.core.internal.cache;
 
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.event.EventHandler;
+import dev.teto.data.api.feed.ChangeFeed;
 import dev.teto.data.api.health.ComponentHealth;
 import dev.teto.data.api.model.UserSession;
 import dev.teto.data.api.spi.CacheStore;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -25,6 +27,7 @@ import java.util.function.Supplier;
  */
 public final class CacheLayer implements AutoCloseable {
     public static final String HANDLER_NAME = "teto.cache-invalidation";
+    static final String INSIGHTS_COLLECTION = "personality_insights";
 
     private final CacheStore store;
     private final SessionStore sessions;
@@ -34,6 +37,7 @@ public final class CacheLayer implements AutoCloseable {
     private final Loads loads;
     private final NearCache near;
     private final BooleanSupplier inTransaction;
+    private volatile ChangeFeed.Subscription feedSubscription;
 
     private CacheLayer(CacheStore store, SessionStore sessions, CacheOptions options, BooleanSupplier inTransaction) {
         this.store = store;
@@ -249,8 +253,29 @@ public final class CacheLayer implements AutoCloseable {
         }
     }
 
+    /**
+     * Follows MongoDB's insights so that a change made by any writer (another service, a migration) removes the
+     * popular list of its type; a change that cannot be applied is offered again by the feed.
+     */
+    public void followChanges(ChangeFeed feed) {
+        if (store == null) {
+            return;
+        }
+        feedSubscription = feed.subscribe(HANDLER_NAME, Set.of(INSIGHTS_COLLECTION), change -> {
+            Object type = change.document().get("personality_type");
+            if (type != null) {
+                String key = CacheKeys.popularInsights(type.toString());
+                guard.run(() -> store.invalidate(List.of(key)));
+            }
+        });
+    }
+
     @Override
     public void close() {
         loads.close();
+        ChangeFeed.Subscription subscription = feedSubscription;
+        if (subscription != null) {
+            subscription.close();
+        }
     }
 }
