@@ -15,10 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** Sessions cached in this process, with the same index and lease rules as the Redis store. */
 public final class InProcessSessionStore implements SessionStore {
+    /** Longer than any lease: a lease older than this can no longer store anything. */
+    private static final Duration FORGET_REMOVALS_AFTER = Duration.ofMinutes(10);
     private final InProcessCacheStore values;
     private final Clock clock;
     /** user id to (session id to expiry): the USER_SESSIONS index. */
     private final Map<UUID, Map<UUID, Instant>> index = new ConcurrentHashMap<>();
+    /** When each lease was granted, and when each user's sessions were last all removed. */
+    private final Map<String, Instant> leasedAt = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> removedAllAt = new ConcurrentHashMap<>();
 
     public InProcessSessionStore(Clock clock) {
         this.clock = clock;
@@ -32,12 +37,21 @@ public final class InProcessSessionStore implements SessionStore {
 
     @Override
     public Optional<String> lease(UUID sessionId, Duration ttl) {
-        return values.lease(CacheKeys.session(sessionId), ttl);
+        Instant now = clock.instant();
+        Optional<String> token = values.lease(CacheKeys.session(sessionId), ttl);
+        token.ifPresent(t -> leasedAt.put(t, now));
+        return token;
     }
 
     @Override
     public boolean putLeased(UserSession session, String token, Duration maxTtl) {
         Instant now = clock.instant();
+        Instant leased = leasedAt.remove(token);
+        Instant removedAll = removedAllAt.get(session.userId());
+        // A remove-all after the lease was granted cannot have reached this session through the index: refuse.
+        if (leased == null || removedAll != null && !leased.isAfter(removedAll)) {
+            return false;
+        }
         Duration ttl = Duration.between(now, session.expiresAt());
         if (ttl.isNegative() || ttl.isZero()) {
             return false;
@@ -61,6 +75,10 @@ public final class InProcessSessionStore implements SessionStore {
 
     @Override
     public void removeAll(UUID userId) {
+        Instant now = clock.instant();
+        removedAllAt.put(userId, now);
+        removedAllAt.values().removeIf(at -> at.isBefore(now.minus(FORGET_REMOVALS_AFTER)));
+        leasedAt.values().removeIf(at -> at.isBefore(now.minus(FORGET_REMOVALS_AFTER)));
         Map<UUID, Instant> ids = index.remove(userId);
         if (ids != null) {
             List<String> keys = new ArrayList<>();
