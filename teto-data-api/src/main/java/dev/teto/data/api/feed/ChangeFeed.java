@@ -3,7 +3,8 @@ package dev.teto.data.api.feed;
 import java.util.Set;
 
 /**
- * Every committed change to a set of collections, in commit order, resumable: a projection (the search index)
+ * Every committed change to a set of collections, in commit order within each collection, resumable (across
+ * collections, {@link ContentChange#version()} orders them): a projection (the search index)
  * subscribes under a stable name, and after a restart it goes on from the position it last acknowledged, with no
  * change lost. Delivery is at least once: a listener must be idempotent (an external version makes it so).
  */
