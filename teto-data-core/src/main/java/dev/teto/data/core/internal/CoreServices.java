@@ -1,6 +1,9 @@
 package dev.teto.data.core.internal;
 
+import dev.teto.data.api.content.CommunityPostRepository;
 import dev.teto.data.api.content.InsightRepository;
+import dev.teto.data.api.search.ContentSearch;
+import dev.teto.data.core.internal.rules.PostRules;
 import dev.teto.data.api.context.Actor;
 import dev.teto.data.core.internal.rules.InsightRules;
 import dev.teto.data.api.ratelimit.RateLimiter;
@@ -105,6 +108,11 @@ public final class CoreServices {
 
     /** {@code type} as hosts see it, with each call run by {@code runner}. */
     public <T> T resolve(Class<T> type, Runner runner) {
+        if (type == CommunityPostRepository.class && capabilities.provides(CommunityPostRepository.class)
+                && capabilities.provides(ContentSearch.class)) {
+            return capabilities.resolve(type, runner, type.cast(new PostRules(
+                    capabilities.plain(CommunityPostRepository.class), capabilities.plain(ContentSearch.class))));
+        }
         if (type == InsightRepository.class && capabilities.provides(InsightRepository.class)) {
             return capabilities.resolve(type, runner,
                     type.cast(new InsightRules(capabilities.plain(InsightRepository.class), cache)));
