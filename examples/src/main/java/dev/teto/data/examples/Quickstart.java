@@ -7,16 +7,24 @@ import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.api.model.AssessmentAnalytics;
 import dev.teto.data.core.TetoData;
+import dev.teto.data.core.processing.ProcessorOptions;
+import dev.teto.data.core.processing.Processors;
+import dev.teto.data.testing.RedisServers;
 import dev.teto.data.testing.TestDatabase;
+import dev.teto.data.testing.TestKafka;
+import dev.teto.data.testing.TestRedis;
 
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -27,6 +35,10 @@ import java.util.UUID;
  * <p>{@link #main} gets a PostgreSQL server from {@code teto-data-testing} ({@code TETO_PG_URL} if set, else
  * Testcontainers if Docker answers, else an embedded PostgreSQL 15), works in a fresh schema of its own and drops
  * it at the end; a server started for the run is stopped by the testing module's shutdown hook when the JVM exits.
+ * Redis comes the same way ({@code TETO_REDIS_URL}, else Testcontainers, else an embedded Redis 7), with a key prefix
+ * of its own whose keys are deleted at the end: questions, the profile, progress and sessions are cached there.
+ * Kafka too ({@code TETO_KAFKA_BOOTSTRAP}, else Testcontainers, else an in-process KRaft broker), with a topic prefix
+ * of its own: the processors run on it and the quickstart prints the analytics they computed for the test taken.
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am -DskipTests package exec:java}
  */
@@ -54,9 +66,14 @@ public final class Quickstart {
      * @return the process exit status: 0 on success, 1 on failure (the stack trace goes to stderr)
      */
     static int runInOwnSchema(PrintStream out) {
-        try (TestDatabase db = TestDatabase.create("quickstart")) {
-            out.printf("Teto-Egen quickstart: PostgreSQL %s, schema %s%n", db.server().kind(), db.schema());
-            run(db.settings(), out);
+        try (TestDatabase db = TestDatabase.create("quickstart"); TestRedis redis = TestRedis.create("quickstart");
+                TestKafka kafka = TestKafka.create("quickstart")) {
+            out.printf("Teto-Egen quickstart: PostgreSQL %s, schema %s; Redis %s, key prefix %s%n", db.server().kind(),
+                    db.schema(), RedisServers.sharedKind(), redis.prefix());
+            Map<String, String> settings = new LinkedHashMap<>(db.settings());
+            settings.putAll(redis.settings());
+            settings.putAll(kafka.settings());   // the processors run on the in-process Kafka broker
+            run(settings, out);
             return 0;
         } catch (RuntimeException e) {
             e.printStackTrace();
@@ -74,12 +91,15 @@ public final class Quickstart {
         try (TetoData data = TetoData.builder()
                 .configure(settings)
                 .profileScorer(new TetoEgenScorer())
-                .build()) {
+                .build();
+                Processors processors = Processors.create(data, ProcessorOptions.DEFAULTS)) {
+            processors.start();   // the asynchronous processing: on Kafka when configured, else in-process
             seedQuestions(data, out);
             User user = createUser(data, out);
             Assessment assessment = takeTest(data, user, out);
             Profile profile = data.assessmentFlow().complete(assessment.id());
             printProfile(profile, out);
+            printAnalytics(data, processors, profile.assessmentId(), out);
             return profile;
         }
     }
@@ -133,6 +153,39 @@ public final class Quickstart {
                 profile.dimensions().get(TetoEgenScorer.MASCULINE), profile.dimensions().get(TetoEgenScorer.FEMININE));
         out.printf("   Strengths:    %s%n", String.join("; ", profile.strengths()));
         out.printf("   Growth areas: %s%n", String.join("; ", profile.growthAreas()));
+    }
+
+    /** 6) What the assessment-analytics processor computed from the completion event, once it has. */
+    static void printAnalytics(TetoData data, Processors processors, UUID assessmentId, PrintStream out) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Optional<AssessmentAnalytics> found = data.assessmentAnalytics().findByAssessment(assessmentId);
+        while (found.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            found = data.assessmentAnalytics().findByAssessment(assessmentId);
+        }
+        if (found.isEmpty()) {
+            out.printf("6) Analytics: not computed within 30 s (processors on %s)%n", processors.transport());
+            return;
+        }
+        AssessmentAnalytics analytics = found.get();
+        out.printf("6) Analytics (processors on %s): completion %s%%, %s s per question on average%n",
+                processors.transport(), analytics.completionRate(), analytics.averageTimePerQuestion());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> relative = (Map<String, Object>) analytics.questionDifficulty().get("questions");
+        Map<String, Integer> order = new LinkedHashMap<>();
+        data.questions().listActive(TetoEgenQuestions.VERSION, PageRequest.first(PageRequest.MAX_LIMIT)).items()
+                .forEach(q -> order.put(q.id().toString(), q.orderIndex()));
+        String slowest = relative.entrySet().stream()
+                .sorted((a, b) -> Double.compare(((Number) b.getValue()).doubleValue(), ((Number) a.getValue()).doubleValue()))
+                .limit(3)
+                .map(e -> "Q" + order.get(e.getKey()) + " (" + e.getValue() + "x your average)")
+                .reduce((a, b) -> a + ", " + b).orElse("none");
+        out.printf("   Hardest for you: %s%n", slowest);
     }
 
     /** Korean type names need UTF-8 whatever the platform's default console encoding; never closed. */

@@ -2,6 +2,7 @@ package dev.teto.data.examples;
 
 import dev.teto.data.api.model.Profile;
 import dev.teto.data.testing.TestDatabase;
+import dev.teto.data.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,6 +51,22 @@ class QuickstartIT {
         assertEquals(1, db.count("SELECT count(*) FROM profiles WHERE assessment_id = ?", profile.assessmentId()));
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(output.contains(profile.typeName()), output);
+    }
+
+    @Test
+    void runsWithRedisAsTheMainDoesAndCachesInIt() {
+        try (TestRedis redis = TestRedis.create("quickstart_it")) {
+            Map<String, String> settings = new LinkedHashMap<>(db.settings());
+            settings.putAll(redis.settings());
+            Profile profile = Quickstart.run(settings, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8));
+            String progress = redis.prefix() + "ASSESSMENT_PROGRESS:" + profile.assessmentId();
+            long deadline = System.nanoTime() + 5_000_000_000L;   // written behind the answers: not at once
+            while (!redis.keys().contains(progress) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertTrue(redis.keys().contains(progress), "no progress in Redis: " + redis.keys());
+        }
     }
 
     @Test

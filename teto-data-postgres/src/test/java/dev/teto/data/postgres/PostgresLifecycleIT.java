@@ -29,7 +29,7 @@ class PostgresLifecycleIT {
                 dataSource.setUrl(db.jdbcUrl());
                 dataSource.setUser(db.username());
                 dataSource.setPassword(db.password());
-                assertEquals(4, PostgresMigrations.migrate(dataSource, db.schema()), "V1 to V4");
+                assertEquals(5, PostgresMigrations.migrate(dataSource, db.schema()), "V1 to V5");
                 assertEquals(0, PostgresMigrations.migrate(dataSource, db.schema()), "migrating twice is a no-op");
 
                 assertTrue(data.users().create(NewUser.of(Fixtures.email(), "Own")).id() != null);

@@ -48,9 +48,10 @@ class SchemaCatalogIT {
     /** Columns added to seed tables, each documented in docs/schema-deviations.md ("V4: outbox and question sets"). */
     private static final Map<String, Set<String>> DOCUMENTED_COLUMNS = Map.of("assessments", Set.of("question_ids"));
 
-    /** Tables that are not the seed's, each documented in docs/schema-deviations.md (entries 1, 10 and V4). */
+    /** Tables that are not the seed's, each documented in docs/schema-deviations.md (entries 1, 10, V4 and V5). */
     private static final Set<String> DOCUMENTED_TABLES = Set.of("outbox", "outbox_inbox", "outbox_parked", "teto_schema_history",
-            "user_activities_default");
+            "user_activities_default", "outbox_ring", "outbox_positions", "outbox_s0", "outbox_s1", "outbox_s2",
+            "outbox_s3", "outbox_s4", "outbox_s5", "outbox_s6", "outbox_s7");
     private static final Pattern ACTIVITY_PARTITION = Pattern.compile("user_activities_p\\d{6}");
 
     record Column(String table, String name, String definition) {
@@ -334,7 +335,8 @@ class SchemaCatalogIT {
 
         Map<String, List<String>> tables = new LinkedHashMap<>();
         tables.put("outbox", List.of("seq", "id", "tx_id", "aggregate_type", "aggregate_id", "event_type", "event_version",
-                "payload", "actor", "occurred_at", "created_at", "attempts", "next_attempt_at", "last_error", "delivered_at"));
+                "payload", "actor", "occurred_at", "created_at", "attempts", "next_attempt_at", "last_error", "delivered_at",
+                "slot"));
         tables.put("outbox_inbox", List.of("handler", "event_id", "handled_at", "parked"));
         tables.put("outbox_parked", List.of("event_id", "handler", "attempts", "error", "parked_at"));
         tables.forEach((table, columns) -> {
@@ -345,7 +347,7 @@ class SchemaCatalogIT {
         });
         assertEquals("jsonb", columnInfo(new Column("outbox", "payload", "")).get("data_type"));
         assertEquals("xid8", columnInfo(new Column("outbox", "tx_id", "")).get("udt_name"));
-        Map<String, String> primaryKeys = Map.of("outbox", "id", "outbox_inbox", "handler,event_id", "outbox_parked", "event_id,handler");
+        Map<String, String> primaryKeys = Map.of("outbox", "id,slot", "outbox_inbox", "handler,event_id", "outbox_parked", "event_id,handler");
         primaryKeys.forEach((table, key) -> {
             List<Map<String, Object>> rows = query("SELECT pg_get_constraintdef(k.oid) AS def FROM pg_constraint k "
                     + "JOIN pg_class t ON t.oid = k.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace "
@@ -353,7 +355,7 @@ class SchemaCatalogIT {
             assertEquals(1, rows.size(), "primary key of " + table);
             assertEquals("primarykey(" + key + ")", normalize((String) rows.get(0).get("def")), "primary key of " + table);
         });
-        for (String index : List.of("idx_outbox_pending", "idx_outbox_pending_aggregate", "idx_outbox_delivered_at",
+        for (String index : List.of("idx_outbox_pending", "idx_outbox_pending_aggregate", "idx_outbox_log",
                 "idx_outbox_inbox_handled_at")) {
             assertEquals(1, db.count("SELECT count(*) FROM pg_indexes WHERE schemaname = ? AND indexname = ?", db.schema(), index),
                     "missing index " + index);

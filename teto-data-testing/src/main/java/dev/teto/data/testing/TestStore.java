@@ -15,11 +15,18 @@ public enum TestStore {
             return new StoreFixture(db, db.settings(), db);
         }
     },
-    /** Redis: a key prefix of its own on the shared server ({@link TestRedis}); a cluster when the class asks. */
+    /** Redis: a key prefix of its own on the shared server ({@link TestRedis}). */
     REDIS {
         @Override
         StoreFixture open(String nameHint) {
             return TestRedis.open(nameHint);
+        }
+    },
+    /** A Redis Cluster (3 masters, formed on first use): a key prefix of its own ({@link TestRedis}). */
+    REDIS_CLUSTER {
+        @Override
+        StoreFixture open(String nameHint) {
+            return TestRedis.openCluster(nameHint);
         }
     },
     /** MongoDB: a database of its own on the shared server ({@link TestMongo}). */

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public final class BaselineCheck {
     /** A table each migration creates, to tell which migrations a hand-made schema already has. */
-    private static final Map<Integer, String> MARKERS = Map.of(1, "users", 2, "system_metrics", 4, "outbox");
+    private static final Map<Integer, String> MARKERS = Map.of(1, "users", 2, "system_metrics", 4, "outbox", 5, "outbox_ring");
 
     private BaselineCheck() {
     }

@@ -3,6 +3,9 @@ package dev.teto.data.postgres.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.teto.data.api.error.DataAccessException;
+import dev.teto.data.api.spi.HealthIndicator;
+import dev.teto.data.api.spi.InboxClaims;
+import dev.teto.data.api.spi.OutboxLog;
 import dev.teto.data.api.spi.OutboxRelay;
 import dev.teto.data.api.spi.OutboxWriter;
 import dev.teto.data.api.spi.StoreProvider;
@@ -11,6 +14,9 @@ import dev.teto.data.postgres.PostgresMigrations;
 import dev.teto.data.postgres.PostgresOptions;
 import dev.teto.data.postgres.internal.mapping.InstantArgumentFactory;
 import dev.teto.data.postgres.internal.mapping.UuidArgumentFactory;
+import dev.teto.data.postgres.internal.outbox.OutboxHealth;
+import dev.teto.data.postgres.internal.outbox.PgInboxClaims;
+import dev.teto.data.postgres.internal.outbox.PgOutboxLog;
 import dev.teto.data.postgres.internal.outbox.PgOutboxRelay;
 import dev.teto.data.postgres.internal.outbox.PgOutboxWriter;
 import dev.teto.data.postgres.internal.repo.Repositories;
@@ -36,6 +42,10 @@ public final class PostgresStore implements StoreProvider.OpenStore {
     private final Map<Class<?>, Function<Sql, Object>> factories;
     private final PgTransactionalStore transactions;
     private final PgOutboxRelay outboxRelay;
+    private final PgOutboxLog outboxLog;
+    private final OutboxHealth outboxHealth;
+    /** Events older than this still unpublished make the {@code outbox-relay} health DEGRADED. */
+    static final java.time.Duration OUTBOX_LAG_ALERT = java.time.Duration.ofSeconds(60);
 
     private PostgresStore(HikariDataSource ownPool, DataSource source, PostgresOptions options) {
         this.ownPool = ownPool;
@@ -46,11 +56,14 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         Map<Class<?>, Function<Sql, Object>> all = new HashMap<>(Repositories.factories());
         all.put(OutboxWriter.class, PgOutboxWriter::new);
+        all.put(InboxClaims.class, PgInboxClaims::new);
         this.factories = Map.copyOf(all);
         boolean hostSource = ownPool == null;
         this.transactions = new PgTransactionalStore(jdbi, factories,
                 hostSource ? options.statementTimeout() : null, options.lockTimeout());
         this.outboxRelay = new PgOutboxRelay(jdbi);
+        this.outboxLog = new PgOutboxLog(jdbi);
+        this.outboxHealth = new OutboxHealth(jdbi, OUTBOX_LAG_ALERT);
     }
 
     /** Connects (failing within the options' timeouts), migrates if asked, and prepares activity partitions. */
@@ -103,6 +116,16 @@ public final class PostgresStore implements StoreProvider.OpenStore {
 
     public OutboxRelay outboxRelay() {
         return outboxRelay;
+    }
+
+    /** The outbox read as a log by in-process consumers (processors). */
+    public OutboxLog outboxLog() {
+        return outboxLog;
+    }
+
+    /** The relay's lag: unpublished events and the oldest one's age. */
+    public HealthIndicator outboxHealth() {
+        return outboxHealth;
     }
 
     private void ensurePartitions(int monthsAhead) {

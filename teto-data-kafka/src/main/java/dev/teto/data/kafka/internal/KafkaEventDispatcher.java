@@ -1,0 +1,160 @@
+package dev.teto.data.kafka.internal;
+
+import dev.teto.data.api.event.DomainEvent;
+import dev.teto.data.api.event.EventDispatcher;
+import dev.teto.data.api.event.EventHandler;
+import dev.teto.data.api.spi.EventSubscription;
+import dev.teto.data.kafka.KafkaOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The {@link EventDispatcher} when Kafka is configured: the relay (outbox → Kafka, background thread woken by each
+ * commit) plus one consumer group, {@value #GROUP}, that hands each event to the host's handlers in registration
+ * order. The handlers arrive wrapped by core with their inbox, so a redelivery reaches none that succeeded; a
+ * handler that keeps failing makes the event go to {@code dlq.handlers} after the attempts, and the user's later
+ * events flow again.
+ */
+public final class KafkaEventDispatcher implements EventDispatcher {
+    public static final String GROUP = "handlers";
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaEventDispatcher.class);
+
+    private final OutboxPublisher publisher;
+    private final KafkaEventStream stream;
+    private final Map<String, EventHandler> handlers;
+    private final KafkaOptions options;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Thread relayThread;
+    private EventSubscription subscription;
+
+    public KafkaEventDispatcher(OutboxPublisher publisher, KafkaEventStream stream, Map<String, EventHandler> handlers,
+            KafkaOptions options) {
+        this.publisher = publisher;
+        this.stream = stream;
+        this.handlers = new LinkedHashMap<>(handlers);
+        this.options = options;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        relayThread = new Thread(this::relayLoop, "teto-kafka-relay");
+        relayThread.setDaemon(true);
+        relayThread.start();
+        if (!handlers.isEmpty()) {
+            subscription = stream.subscribe(GROUP, Set.of(), 1, true, this::deliver);
+        }
+    }
+
+    @Override
+    public void wake() {
+        if (wakeUp.availablePermits() == 0) {
+            wakeUp.release();
+        }
+    }
+
+    /** Publishes everything pending on this thread, then waits for (or runs) the handlers up to what was published. */
+    @Override
+    public int drain() {
+        int published = Math.max(0, publishAll());
+        if (handlers.isEmpty()) {
+            return published;
+        }
+        EventSubscription running = subscription;
+        if (running != null) {
+            return running.drain();
+        }
+        try (EventSubscription once = stream.subscribe(GROUP, Set.of(), 1, false, this::deliver)) {
+            return once.drain();
+        }
+    }
+
+    private int publishAll() {
+        long deadline = System.nanoTime() + options.deliveryTimeout().multipliedBy(2).toNanos();
+        int total = 0;
+        while (System.nanoTime() < deadline) {
+            int n = publisher.drain();
+            if (n >= 0) {
+                return total + n;
+            }
+            if (n == -1) {
+                sleep(Duration.ofMillis(20));   // the background relay holds the lock: let it finish
+                continue;
+            }
+            return total;
+        }
+        return total;
+    }
+
+    private void deliver(List<DomainEvent> events) throws Exception {
+        for (DomainEvent e : events) {
+            for (EventHandler handler : handlers.values()) {
+                if (handler.accepts(e.type())) {
+                    handler.handle(e);
+                }
+            }
+        }
+    }
+
+    private void relayLoop() {
+        int failures = 0;
+        while (running.get()) {
+            int n;
+            try {
+                n = publisher.drain();
+                failures = n < -1 ? failures + 1 : 0;
+            } catch (RuntimeException e) {
+                // PostgreSQL or the broker is down: the rows stay in the outbox; try again after a backoff.
+                LOG.warn("relay cycle failed: {}", e.getClass().getSimpleName());
+                failures++;
+                n = -2;
+            }
+            Duration wait = n < -1 ? options.backoffAfter(failures) : options.relayPollInterval();
+            try {
+                wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running.set(false);
+        wake();
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        if (relayThread != null) {
+            try {
+                relayThread.join(options.deliveryTimeout().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        publisher.close();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package dev.teto.data.kafka.internal;
+
+import dev.teto.data.api.error.TransientDataException;
+import dev.teto.data.api.event.DomainEvent;
+import dev.teto.data.api.spi.EventBatchHandler;
+import dev.teto.data.api.spi.EventSubscription;
+import dev.teto.data.kafka.KafkaOptions;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One consumer group on the events topic. Each poll's records (each partition in order) go to the handler in
+ * batches; offsets are committed after the handler returned (once per partition and poll), so an effect is never
+ * skipped, and a crash repeats at most that poll's records (the inbox absorbs them). A failed batch is retried one event at a time: a
+ * {@link TransientDataException} waits and retries without limit (a store is down: the backlog waits), any other
+ * failure is retried up to {@code maxAttempts} with backoff, then the event goes to the group's dead-letter topic
+ * with its error and the group moves on.
+ */
+final class KafkaSubscription implements EventSubscription {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final KafkaOptions options;
+    private final Topics topics;
+    private final String group;
+    private final Set<String> eventTypes;
+    private final int maxBatch;
+    private final EventBatchHandler handler;
+    private final DeadLetters deadLetters;
+    private final Admin admin;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger handled = new AtomicInteger();
+    private final String clientId;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+
+    KafkaSubscription(KafkaOptions options, Topics topics, String group, Set<String> eventTypes, int maxBatch,
+            EventBatchHandler handler, DeadLetters deadLetters, Admin admin) {
+        this.options = options;
+        this.topics = topics;
+        this.group = group;
+        this.eventTypes = Set.copyOf(eventTypes);
+        this.maxBatch = maxBatch;
+        this.handler = handler;
+        this.deadLetters = deadLetters;
+        this.admin = admin;
+        this.clientId = "teto-consumer-" + group + "-" + INSTANCES.incrementAndGet();
+    }
+
+    void start() {
+        running.set(true);
+        thread = new Thread(this::loop, "teto-kafka-" + group);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public String group() {
+        return group;
+    }
+
+    /**
+     * Started: waits until the group's committed offsets reach the end offsets seen now. Not started: consumes on
+     * this thread up to those offsets. Either way bounded (two minutes).
+     */
+    @Override
+    public int drain() {
+        int before = handled.get();
+        Map<TopicPartition, Long> ends = endOffsets();
+        long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        if (thread != null) {
+            while (!caughtUp(ends) && System.nanoTime() < deadline && running.get()) {
+                sleep(Duration.ofMillis(50));
+            }
+            return handled.get() - before;
+        }
+        try (Consumer<String, byte[]> c = newConsumer()) {
+            c.assign(ends.keySet());
+            Map<TopicPartition, OffsetAndMetadata> committed = c.committed(ends.keySet(), options.apiTimeout());
+            for (TopicPartition tp : ends.keySet()) {
+                OffsetAndMetadata at = committed.get(tp);
+                if (at == null) {
+                    c.seekToBeginning(List.of(tp));
+                } else {
+                    c.seek(tp, at.offset());
+                }
+            }
+            running.set(true);
+            while (System.nanoTime() < deadline && !reached(c, ends)) {
+                pollOnce(c);
+            }
+        } finally {
+            running.set(false);
+        }
+        return handled.get() - before;
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        Consumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(options.apiTimeout().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        int failures = 0;
+        while (running.get()) {
+            try (Consumer<String, byte[]> c = newConsumer()) {
+                consumer = c;
+                c.subscribe(List.of(topics.events()));
+                while (running.get()) {
+                    pollOnce(c);
+                    failures = 0;
+                }
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The broker is unreachable or the group was fenced: nothing was committed past what took effect.
+                failures++;
+                LOG.warn("consumer group {}: {}; reconnecting", group, e.getClass().getSimpleName());
+                sleep(options.backoffAfter(failures + 1));
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private Consumer<String, byte[]> newConsumer() {
+        return new KafkaConsumer<>(ClientConfig.consumer(options, clientId, topics.groupId(group), maxBatch));
+    }
+
+    /** One poll: handle, then commit what took effect. A transient failure rewinds to the first record not done. */
+    private void pollOnce(Consumer<String, byte[]> c) {
+        ConsumerRecords<String, byte[]> records = c.poll(POLL);
+        if (records.isEmpty()) {
+            return;
+        }
+        for (TopicPartition tp : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> part = records.records(tp);
+            int from = 0;
+            long next = -1;
+            while (from < part.size() && running.get()) {
+                List<ConsumerRecord<String, byte[]>> chunk = part.subList(from, Math.min(part.size(), from + maxBatch));
+                int done = process(chunk);
+                if (done > 0) {
+                    next = chunk.get(done - 1).offset() + 1;
+                }
+                if (done < chunk.size()) {
+                    c.seek(tp, chunk.get(done).offset());   // the rest waits for the next poll
+                    sleep(options.backoffAfter(2));
+                    break;
+                }
+                from += chunk.size();
+            }
+            // One commit per partition and poll, after every effect in it: a crash repeats at most this poll's
+            // records, which the inbox absorbs.
+            if (next >= 0) {
+                c.commitSync(Map.of(tp, new OffsetAndMetadata(next)), options.apiTimeout());
+            }
+            if (!running.get()) {
+                return;
+            }
+        }
+    }
+
+    /** @return how many leading records of {@code chunk} are finished (handled, skipped or dead-lettered) */
+    private int process(List<ConsumerRecord<String, byte[]>> chunk) {
+        List<DomainEvent> events = new ArrayList<>();
+        boolean undecodable = false;
+        for (ConsumerRecord<String, byte[]> r : chunk) {
+            String type = Envelope.text(lastHeader(r, Envelope.HEADER_EVENT_TYPE));
+            if (type != null && !eventTypes.isEmpty() && !eventTypes.contains(type)) {
+                continue;
+            }
+            try {
+                DomainEvent e = Envelope.read(r.value());
+                if (eventTypes.isEmpty() || eventTypes.contains(e.type())) {
+                    events.add(e);
+                }
+            } catch (IllegalArgumentException e) {
+                undecodable = true;
+            }
+        }
+        if (!undecodable) {
+            try {
+                if (!events.isEmpty()) {
+                    handler.handle(events);
+                }
+                handled.addAndGet(events.size());
+                return chunk.size();
+            } catch (TransientDataException e) {
+                LOG.info("consumer group {}: a store is unavailable ({}); the batch waits", group, e.reason());
+                return 0;
+            } catch (Exception e) {
+                if (chunk.size() == 1 && events.size() == 1) {
+                    return oneByOne(chunk, 2, e) ? 1 : 0;   // the batch call was this event's first attempt
+                }
+            }
+        }
+        int done = 0;
+        for (ConsumerRecord<String, byte[]> r : chunk) {
+            if (!oneByOne(List.of(r), 1, null)) {
+                return done;
+            }
+            done++;
+        }
+        return done;
+    }
+
+    /** One record: tried from {@code attempt} up to maxAttempts, then dead-lettered. @return false: stop (transient) */
+    private boolean oneByOne(List<ConsumerRecord<String, byte[]>> one, int attempt, Exception previous) {
+        ConsumerRecord<String, byte[]> r = one.get(0);
+        DomainEvent event;
+        try {
+            event = Envelope.read(r.value());
+        } catch (IllegalArgumentException e) {
+            deadLetters.send(group, r, null, 1, e);
+            handled.incrementAndGet();
+            return true;
+        }
+        if (!eventTypes.isEmpty() && !eventTypes.contains(event.type())) {
+            return true;
+        }
+        Exception last = previous;
+        for (int n = attempt; n <= options.maxAttempts(); n++) {
+            if (last != null && !sleep(options.backoffAfter(n - 1))) {
+                return false;
+            }
+            try {
+                handler.handle(List.of(event));
+                handled.incrementAndGet();
+                return true;
+            } catch (TransientDataException e) {
+                LOG.info("consumer group {}: a store is unavailable ({}); event waits", group, e.reason());
+                return false;
+            } catch (Exception e) {
+                last = e;
+            }
+        }
+        deadLetters.send(group, r, event, options.maxAttempts(), last);
+        LOG.warn("consumer group {} dead-lettered event {} ({}) after {} attempts", group, event.id(), event.type(),
+                options.maxAttempts());
+        handled.incrementAndGet();
+        return true;
+    }
+
+    private static byte[] lastHeader(ConsumerRecord<String, byte[]> r, String key) {
+        var h = r.headers().lastHeader(key);
+        return h == null ? null : h.value();
+    }
+
+    private Map<TopicPartition, Long> endOffsets() {
+        try {
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            var description = admin.describeTopics(List.of(topics.events())).allTopicNames()
+                    .get(options.apiTimeout().toMillis(), TimeUnit.MILLISECONDS).get(topics.events());
+            description.partitions().forEach(p -> request.put(new TopicPartition(topics.events(), p.partition()),
+                    OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result = admin.listOffsets(request).all()
+                    .get(options.apiTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> ends = new LinkedHashMap<>();
+            result.forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
+        } catch (Exception e) {
+            throw KafkaErrors.translate("reading end offsets", e);
+        }
+    }
+
+    private boolean caughtUp(Map<TopicPartition, Long> ends) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(topics.groupId(group))
+                    .partitionsToOffsetAndMetadata().get(options.apiTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                if (end.getValue() == 0) {
+                    continue;
+                }
+                OffsetAndMetadata at = committed.get(end.getKey());
+                if (at == null || at.offset() < end.getValue()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static boolean reached(Consumer<String, byte[]> c, Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (c.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+}

@@ -1,0 +1,56 @@
+package dev.teto.data.kafka.internal;
+
+import dev.teto.data.kafka.KafkaOptions;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class KafkaConfigTest {
+
+    @Test
+    void settingsBecomeOptionsAndClientPropertiesPassThrough() {
+        KafkaOptions o = KafkaConfig.read(Map.of("bootstrap", "b1:9092,b2:9092", "topic-prefix", "prod.teto.",
+                "partitions", "24", "replication-factor", "3", "retention", "PT72H", "delivery-timeout", "20000",
+                "client.linger.ms", "10"));
+        assertEquals("b1:9092,b2:9092", o.bootstrap());
+        assertEquals("prod.teto.", o.topicPrefix());
+        assertEquals(24, o.partitions());
+        assertEquals(3, o.replicationFactor());
+        assertEquals(Duration.ofHours(72), o.retention());
+        assertEquals(Duration.ofSeconds(20), o.deliveryTimeout());
+        assertEquals("10", o.clientProperties().get("linger.ms"));
+        assertEquals(new Topics(o).events(), "prod.teto.events");
+        assertEquals(new Topics(o).deadLetters("teto.cohort-analytics"), "prod.teto.dlq.teto.cohort-analytics");
+    }
+
+    @Test
+    void errorsNameTheKeyNeverTheValue() {
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> KafkaConfig.read(Map.of("bootstrap", "x:1", "bootstrp", "secret-value")));
+        assertTrue(unknown.getMessage().contains("kafka.bootstrp"));
+        assertFalse(unknown.getMessage().contains("secret-value"));
+        IllegalArgumentException badDuration = assertThrows(IllegalArgumentException.class,
+                () -> KafkaConfig.read(Map.of("bootstrap", "x:1", "api-timeout", "soon")));
+        assertTrue(badDuration.getMessage().contains("kafka.api-timeout"));
+        assertThrows(IllegalArgumentException.class, () -> KafkaConfig.read(Map.of("topic-prefix", "t.")),
+                "bootstrap is required");
+        IllegalArgumentException sasl = assertThrows(IllegalArgumentException.class,
+                () -> KafkaConfig.read(Map.of("bootstrap", "x:1", "security-protocol", "SASL_SSL")));
+        assertTrue(sasl.getMessage().contains("saslJaasConfig"));
+    }
+
+    @Test
+    void secretsStayOutOfToString() {
+        KafkaOptions o = KafkaConfig.read(Map.of("bootstrap", "x:1", "security-protocol", "SASL_SSL",
+                "sasl.mechanism", "PLAIN", "sasl.jaas-config", "org.apache.kafka.common.security.plain.PlainLoginModule "
+                        + "required username=\"u\" password=\"hunter2\";", "ssl.truststore-password", "hunter3"));
+        assertFalse(o.toString().contains("hunter2"));
+        assertFalse(o.toString().contains("hunter3"));
+    }
+}
