@@ -79,12 +79,26 @@ final class Loads implements AutoCloseable {
             return loader.get();
         }
         if (lease.isPresent()) {
+            // The previous holder may have stored the value and released its lease between our miss and our
+            // lease: look once more before reading the source a second time.
+            Optional<T> stored = storedValue(key, type);
+            if (stored.isPresent()) {
+                return stored;
+            }
             Optional<T> value = loader.get();
             value.ifPresent(v -> storeLeased(key, lease.get(), v, ttl));
             return value;
         }
         Optional<T> loadedElsewhere = awaitOtherLoader(key, type);
         return loadedElsewhere.isPresent() ? loadedElsewhere : loader.get();
+    }
+
+    private <T> Optional<T> storedValue(String key, Class<T> type) {
+        try {
+            return guard.call(() -> store.get(key, type)).map(CacheStore.Cached::value);
+        } catch (CacheUnavailable e) {
+            return Optional.empty();
+        }
     }
 
     private <T> Optional<T> awaitOtherLoader(String key, Class<T> type) {
