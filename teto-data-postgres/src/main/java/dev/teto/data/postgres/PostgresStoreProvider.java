@@ -2,6 +2,7 @@ package dev.teto.data.postgres;
 
 import dev.teto.data.api.spi.CapabilityRegistry;
 import dev.teto.data.api.spi.OutboxLog;
+import dev.teto.data.api.spi.OutboxBacklog;
 import dev.teto.data.api.spi.OutboxRelay;
 import dev.teto.data.api.spi.StoreProvider;
 import dev.teto.data.postgres.internal.PostgresConfig;
@@ -37,6 +38,7 @@ public final class PostgresStoreProvider implements StoreProvider<PostgresOption
         try {
             registry.transactional(store.transactions(), store.transactionalTypes().toArray(Class<?>[]::new));
             registry.register(OutboxRelay.class, store.outboxRelay());
+            registry.register(OutboxBacklog.class, store.outboxBacklog());
             registry.register(OutboxLog.class, store.outboxLog());
             registry.health(store.outboxHealth());
             return store;

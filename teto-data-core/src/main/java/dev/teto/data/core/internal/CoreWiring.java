@@ -3,6 +3,7 @@ package dev.teto.data.core.internal;
 import dev.teto.data.api.event.EventHandler;
 import dev.teto.data.api.ratelimit.RateLimiter;
 import dev.teto.data.api.spi.CacheStore;
+import dev.teto.data.api.spi.OutboxBacklog;
 import dev.teto.data.api.spi.OutboxRelay;
 import dev.teto.data.api.spi.RateLimitStore;
 import dev.teto.data.api.spi.SessionStore;
@@ -38,7 +39,8 @@ public final class CoreWiring {
         if (values == null && sessions == null) {
             return CacheLayer.disabled();
         }
-        return CacheLayer.create(values, sessions, options, inTransaction);
+        OutboxBacklog backlog = capabilities.provides(OutboxBacklog.class) ? capabilities.plain(OutboxBacklog.class) : null;
+        return CacheLayer.create(values, sessions, options, inTransaction, backlog);
     }
 
     /** The host's handlers, and core's cache invalidation before them when there is a cache and an outbox. */

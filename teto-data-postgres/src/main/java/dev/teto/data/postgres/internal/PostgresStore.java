@@ -6,6 +6,7 @@ import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.api.spi.HealthIndicator;
 import dev.teto.data.api.spi.InboxClaims;
 import dev.teto.data.api.spi.OutboxLog;
+import dev.teto.data.api.spi.OutboxBacklog;
 import dev.teto.data.api.spi.OutboxRelay;
 import dev.teto.data.api.spi.OutboxWriter;
 import dev.teto.data.api.spi.StoreProvider;
@@ -17,6 +18,7 @@ import dev.teto.data.postgres.internal.mapping.UuidArgumentFactory;
 import dev.teto.data.postgres.internal.outbox.OutboxHealth;
 import dev.teto.data.postgres.internal.outbox.PgInboxClaims;
 import dev.teto.data.postgres.internal.outbox.PgOutboxLog;
+import dev.teto.data.postgres.internal.outbox.PgOutboxBacklog;
 import dev.teto.data.postgres.internal.outbox.PgOutboxRelay;
 import dev.teto.data.postgres.internal.outbox.PgOutboxWriter;
 import dev.teto.data.postgres.internal.repo.Repositories;
@@ -42,6 +44,7 @@ public final class PostgresStore implements StoreProvider.OpenStore {
     private final Map<Class<?>, Function<Sql, Object>> factories;
     private final PgTransactionalStore transactions;
     private final PgOutboxRelay outboxRelay;
+    private final PgOutboxBacklog outboxBacklog;
     private final PgOutboxLog outboxLog;
     private final OutboxHealth outboxHealth;
     /** Events older than this still unpublished make the {@code outbox-relay} health DEGRADED. */
@@ -62,6 +65,7 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         this.transactions = new PgTransactionalStore(jdbi, factories,
                 hostSource ? options.statementTimeout() : null, options.lockTimeout());
         this.outboxRelay = new PgOutboxRelay(jdbi);
+        this.outboxBacklog = new PgOutboxBacklog(jdbi);
         this.outboxLog = new PgOutboxLog(jdbi);
         this.outboxHealth = new OutboxHealth(jdbi, OUTBOX_LAG_ALERT);
     }
@@ -116,6 +120,11 @@ public final class PostgresStore implements StoreProvider.OpenStore {
 
     public OutboxRelay outboxRelay() {
         return outboxRelay;
+    }
+
+    /** What a handler has not handled yet: the cache catches up with it after an outage. */
+    public OutboxBacklog outboxBacklog() {
+        return outboxBacklog;
     }
 
     /** The outbox read as a log by in-process consumers (processors). */

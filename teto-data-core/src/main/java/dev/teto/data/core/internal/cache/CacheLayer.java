@@ -6,6 +6,7 @@ import dev.teto.data.api.feed.ChangeFeed;
 import dev.teto.data.api.health.ComponentHealth;
 import dev.teto.data.api.model.UserSession;
 import dev.teto.data.api.spi.CacheStore;
+import dev.teto.data.api.spi.OutboxBacklog;
 import dev.teto.data.api.spi.SessionStore;
 import dev.teto.data.core.CacheOptions;
 
@@ -38,8 +39,10 @@ public final class CacheLayer implements AutoCloseable {
     private final NearCache near;
     private final BooleanSupplier inTransaction;
     private volatile ChangeFeed.Subscription feedSubscription;
+    private final CatchUp catchUp;
 
-    private CacheLayer(CacheStore store, SessionStore sessions, CacheOptions options, BooleanSupplier inTransaction) {
+    private CacheLayer(CacheStore store, SessionStore sessions, CacheOptions options, BooleanSupplier inTransaction,
+            OutboxBacklog backlog) {
         this.store = store;
         this.sessions = sessions;
         this.options = options;
@@ -50,6 +53,20 @@ public final class CacheLayer implements AutoCloseable {
         this.near = store != null && options.nearCache() ? new NearCache(options.nearCacheSize(), options.nearCacheTtl())
                 : null;
         this.inTransaction = inTransaction;
+        this.catchUp = new CatchUp(backlog, invalidator);
+        guard.onFailure(catchUp::suspect);
+        if (store != null) {
+            store.addListener(new CacheStore.Listener() {
+                @Override
+                public void invalidated(java.util.Collection<String> keys) {
+                }
+
+                @Override
+                public void reset() {
+                    catchUp.suspect();
+                }
+            });
+        }
         if (near != null) {
             store.addListener(near);
             // An instance that could not reach the store may have missed other instances' invalidations.
@@ -60,17 +77,19 @@ public final class CacheLayer implements AutoCloseable {
     /**
      * @param store    null for no value cache
      * @param sessions null for no session cache
+     * @param backlog  the outbox's unhandled events, to catch up with after the store could not be reached; null
+     *                 without an outbox
      */
     public static CacheLayer create(CacheStore store, SessionStore sessions, CacheOptions options,
-            BooleanSupplier inTransaction) {
+            BooleanSupplier inTransaction, OutboxBacklog backlog) {
         if (!options.enabled()) {
             return disabled();
         }
-        return new CacheLayer(store, sessions, options, inTransaction);
+        return new CacheLayer(store, sessions, options, inTransaction, backlog);
     }
 
     public static CacheLayer disabled() {
-        return new CacheLayer(null, null, CacheOptions.builder().nearCache(false).build(), () -> true);
+        return new CacheLayer(null, null, CacheOptions.builder().nearCache(false).build(), () -> true, null);
     }
 
     public boolean caches() {
@@ -219,7 +238,7 @@ public final class CacheLayer implements AutoCloseable {
             return ComponentHealth.degraded("cache", "cache store unreachable: reads go to the record of truth",
                     metrics);
         }
-        if (invalidator.dirtyCount() > 0) {
+        if (invalidator.dirtyCount() > 0 || catchUp.pending()) {
             return ComponentHealth.degraded("cache", "invalidations pending: those keys are read from the record of truth",
                     metrics);
         }
@@ -233,7 +252,7 @@ public final class CacheLayer implements AutoCloseable {
         if (!invalidator.flushDirty()) {
             return true; // never serve from a cache that may still hold what a failed invalidation left
         }
-        return false;
+        return !catchUp.caughtUp(); // nor while another instance's failed invalidations may be outstanding
     }
 
     private Duration jittered(Duration ttl) {

@@ -10,9 +10,15 @@ public final class Guard {
     private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
 
     private final Breaker breaker;
+    private volatile Runnable onFailure = () -> { };
 
     public Guard(Breaker breaker) {
         this.breaker = breaker;
+    }
+
+    /** Called after every failed store call, before the caller falls back. */
+    void onFailure(Runnable action) {
+        this.onFailure = action;
     }
 
     public <T> T call(Supplier<T> work) {
@@ -25,6 +31,7 @@ public final class Guard {
             return result;
         } catch (RuntimeException e) {
             breaker.failure();
+            onFailure.run();
             // The class only: a store's message may hold a key, and keys hold ids.
             LOG.debug("cache store call failed: {}", e.getClass().getName());
             throw new CacheUnavailable(e);

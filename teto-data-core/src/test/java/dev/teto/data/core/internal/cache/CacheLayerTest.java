@@ -5,6 +5,8 @@ import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.event.EventTypes;
 import dev.teto.data.api.health.HealthStatus;
 import dev.teto.data.api.spi.CacheStore;
+import dev.teto.data.api.spi.OutboxBacklog;
+import dev.teto.data.api.spi.StoredEvent;
 import dev.teto.data.core.CacheOptions;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +44,7 @@ class CacheLayerTest {
 
     private final SwitchableStore store = new SwitchableStore(new InProcessCacheStore(Clock.systemUTC()));
     private final CacheLayer cache = CacheLayer.create(store, null,
-            CacheOptions.builder().breakerFailures(1).breakerOpen(Duration.ofMillis(50)).build(), () -> false);
+            CacheOptions.builder().breakerFailures(1).breakerOpen(Duration.ofMillis(50)).build(), () -> false, null);
 
     @Test
     void hundredConcurrentMissesOnOneKeyLoadOnce() throws Exception {
@@ -109,6 +111,29 @@ class CacheLayerTest {
     }
 
     @Test
+    void afterAnOutageAnotherInstanceAppliesTheOutboxBacklogBeforeServingFromTheCache() {
+        UUID question = UUID.randomUUID();
+        String key = CacheKeys.question(question);
+        List<StoredEvent> backlog = new java.util.concurrent.CopyOnWriteArrayList<>();
+        OutboxBacklog outbox = (handler, types, since, after, limit) -> backlog.stream()
+                .filter(e -> e.sequence() > after && types.contains(e.event().type())).limit(limit).toList();
+        CacheLayer reader = CacheLayer.create(store, null,
+                CacheOptions.builder().breakerFailures(1).breakerOpen(Duration.ofMillis(50)).build(), () -> false,
+                outbox);
+        reader.read(key, String.class, TTL, false, () -> Optional.of("old"));
+
+        store.failing.set(true);   // the outage: the reader fails once, a writer elsewhere commits a change
+        reader.read(key, String.class, TTL, false, () -> Optional.of("whatever"));
+        backlog.add(new StoredEvent(questionChanged(question), 1, 0));
+        store.failing.set(false);
+        sleep(60);
+
+        assertEquals(Optional.of("new"), reader.read(key, String.class, TTL, false, () -> Optional.of("new")));
+        assertEquals(Optional.of("new"), reader.read(key, String.class, TTL, false, () -> Optional.of("unused")));
+        assertEquals(HealthStatus.UP, reader.health().status());
+    }
+
+    @Test
     void theOutboxHandlerThrowsUntilTheStoreTakesTheInvalidation() {
         UUID question = UUID.randomUUID();
         DomainEvent event = questionChanged(question);
@@ -139,7 +164,7 @@ class CacheLayerTest {
 
     @Test
     void readsInsideATransactionNeverUseTheCache() {
-        CacheLayer inTx = CacheLayer.create(store, null, CacheOptions.DEFAULTS, () -> true);
+        CacheLayer inTx = CacheLayer.create(store, null, CacheOptions.DEFAULTS, () -> true, null);
         cache.read("QUESTION:t", String.class, TTL, false, () -> Optional.of("cached"));
         assertEquals(Optional.of("fresh"), inTx.read("QUESTION:t", String.class, TTL, false, () -> Optional.of("fresh")));
     }
@@ -149,7 +174,7 @@ class CacheLayerTest {
         AtomicReference<String> source = new AtomicReference<>("v1");
         Duration shortTtl = Duration.ofMillis(400);
         CacheLayer noJitter = CacheLayer.create(store, null,
-                CacheOptions.builder().jitter(0).earlyRefresh(0.5).build(), () -> false);
+                CacheOptions.builder().jitter(0).earlyRefresh(0.5).build(), () -> false, null);
         noJitter.read("QUESTION:hot", String.class, shortTtl, false, () -> Optional.of(source.get()));
         source.set("v2");
         sleep(250); // inside the last half of its life
@@ -170,8 +195,8 @@ class CacheLayerTest {
     @Test
     void theNearCacheForgetsAKeyInvalidatedByAnyInstance() {
         InProcessCacheStore shared = new InProcessCacheStore(Clock.systemUTC());
-        CacheLayer a = CacheLayer.create(shared, null, CacheOptions.DEFAULTS, () -> false);
-        CacheLayer b = CacheLayer.create(shared, null, CacheOptions.DEFAULTS, () -> false);
+        CacheLayer a = CacheLayer.create(shared, null, CacheOptions.DEFAULTS, () -> false, null);
+        CacheLayer b = CacheLayer.create(shared, null, CacheOptions.DEFAULTS, () -> false, null);
         UUID question = UUID.randomUUID();
         String key = CacheKeys.question(question);
         a.read(key, String.class, TTL, true, () -> Optional.of("v1"));
