@@ -7,6 +7,7 @@ import com.mongodb.client.model.Sorts;
 import dev.teto.data.api.content.ContentId;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.paging.Cursor;
+import dev.teto.data.api.paging.KeysetWindow;
 import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 import org.bson.conversions.Bson;
@@ -15,9 +16,7 @@ import org.bson.types.ObjectId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -54,16 +53,9 @@ public record MongoKeyset<T>(String name, String fingerprint, Bson filter, Strin
                 found = found.projection(projection);
             }
             List<T> rows = found.into(new ArrayList<>());
-            boolean more = rows.size() > page.limit();
-            if (more) {
-                rows = new ArrayList<>(rows.subList(0, page.limit()));
-            }
-            if (backward) {
-                Collections.reverse(rows);
-            }
             OptionalLong total = page.includeTotal() ? OptionalLong.of(collection.countDocuments(filter)) : OptionalLong.empty();
-            return new Page<>(rows, next(listing, rows, cursor, backward, more), previous(listing, rows, cursor, backward, more),
-                    total);
+            return KeysetWindow.of(listing, cursor, page.limit(), rows,
+                    row -> Arrays.asList(sortValue.apply(row), idOf.apply(row).value())).page(total);
         });
     }
 
@@ -80,26 +72,6 @@ public record MongoKeyset<T>(String name, String fingerprint, Bson filter, Strin
         Bson beyond = ascending ? Filters.gt(sortField, value) : Filters.lt(sortField, value);
         Bson tie = Filters.and(Filters.eq(sortField, value), ascending ? Filters.gt("_id", id) : Filters.lt("_id", id));
         return Filters.or(beyond, tie);
-    }
-
-    private Optional<String> next(String listing, List<T> rows, Cursor cursor, boolean backward, boolean more) {
-        if (rows.isEmpty()) {
-            return backward ? Optional.of(cursor.reversed().encode()) : Optional.empty();
-        }
-        boolean exists = backward || more;
-        return exists ? Optional.of(boundary(listing, rows.get(rows.size() - 1), Cursor.Direction.FORWARD)) : Optional.empty();
-    }
-
-    private Optional<String> previous(String listing, List<T> rows, Cursor cursor, boolean backward, boolean more) {
-        if (rows.isEmpty()) {
-            return cursor != null && !backward ? Optional.of(cursor.reversed().encode()) : Optional.empty();
-        }
-        boolean exists = backward ? more : cursor != null;
-        return exists ? Optional.of(boundary(listing, rows.get(0), Cursor.Direction.BACKWARD)) : Optional.empty();
-    }
-
-    private String boundary(String listing, T row, Cursor.Direction direction) {
-        return new Cursor(listing, direction, Arrays.asList(sortValue.apply(row), idOf.apply(row).value())).encode();
     }
 
     /** A short stable identity of a filter's values, for {@link #fingerprint}. */

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.teto.data.api.paging.Cursor;
+import dev.teto.data.api.paging.KeysetWindow;
 import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 
@@ -12,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -83,30 +82,11 @@ final class SearchAfter {
     /** Builds the page from hits fetched with {@code limit + 1} in the cursor's direction. */
     static <S, T> Page<T> page(List<Hit<S>> fetched, int limit, Cursor cursor, String listing,
             Function<Hit<S>, T> map, OptionalLong total) {
-        boolean more = fetched.size() > limit;
-        List<Hit<S>> hits = new ArrayList<>(fetched.subList(0, Math.min(limit, fetched.size())));
-        boolean backward = backward(cursor);
-        if (backward) {
-            Collections.reverse(hits);
-        }
-        List<T> items = new ArrayList<>(hits.size());
-        hits.forEach(h -> items.add(map.apply(h)));
-        Optional<String> next;
-        Optional<String> previous;
-        if (hits.isEmpty()) {
-            next = Optional.empty();
-            previous = Optional.empty();
-        } else if (!backward) {
-            next = more ? Optional.of(cursor(listing, Cursor.Direction.FORWARD, hits.get(hits.size() - 1))) : Optional.empty();
-            previous = cursor != null ? Optional.of(cursor(listing, Cursor.Direction.BACKWARD, hits.get(0))) : Optional.empty();
-        } else {
-            next = Optional.of(cursor(listing, Cursor.Direction.FORWARD, hits.get(hits.size() - 1)));
-            previous = more ? Optional.of(cursor(listing, Cursor.Direction.BACKWARD, hits.get(0))) : Optional.empty();
-        }
-        return new Page<>(items, next, previous, total);
+        return KeysetWindow.of(listing, cursor, limit, fetched, SearchAfter::keys).map(map).page(total);
     }
 
-    private static String cursor(String listing, Cursor.Direction direction, Hit<?> hit) {
+    /** A hit's sort values, as a cursor holds them. */
+    private static List<Object> keys(Hit<?> hit) {
         List<Object> keys = new ArrayList<>();
         for (FieldValue v : hit.sort()) {
             if (v.isLong()) {
@@ -121,6 +101,6 @@ final class SearchAfter {
                 keys.add(v.stringValue());
             }
         }
-        return new Cursor(listing, direction, keys).encode();
+        return keys;
     }
 }

@@ -2,6 +2,7 @@ package dev.teto.data.postgres.internal.repo;
 
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.paging.Cursor;
+import dev.teto.data.api.paging.KeysetWindow;
 import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
 import org.jdbi.v3.core.Handle;
@@ -9,10 +10,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -71,15 +70,9 @@ public record Keyset<T>(String name, String select, String from, Map<String, Obj
             }
             return mapper.map(rs, ctx);
         }).list());
-        boolean more = rows.size() > page.limit();
-        if (more) {
-            rows = rows.subList(0, page.limit());
-        }
-        if (backward) {
-            Collections.reverse(rows);
-        }
-        return new Page<>(rows, next(listing, rows, cursor, backward, more), previous(listing, rows, cursor, backward, more),
-                total(handle, page, total[0]));
+        return KeysetWindow.of(listing, cursor, page.limit(), rows,
+                        row -> java.util.Arrays.asList(sort.read().apply(row), idOf.apply(row)))
+                .page(total(handle, page, total[0]));
     }
 
     /**
@@ -123,26 +116,6 @@ public record Keyset<T>(String name, String select, String from, Map<String, Obj
         return nullsLast
                 ? " AND (" + col + " IS NULL AND id" + cmp + ":cursorId)"
                 : " AND (" + col + " IS NOT NULL OR id" + cmp + ":cursorId)";
-    }
-
-    private Optional<String> next(String listing, List<T> rows, Cursor cursor, boolean backward, boolean more) {
-        if (rows.isEmpty()) {
-            return backward ? Optional.of(cursor.reversed().encode()) : Optional.empty();
-        }
-        boolean exists = backward || more;
-        return exists ? Optional.of(boundary(listing, rows.get(rows.size() - 1), Cursor.Direction.FORWARD)) : Optional.empty();
-    }
-
-    private Optional<String> previous(String listing, List<T> rows, Cursor cursor, boolean backward, boolean more) {
-        if (rows.isEmpty()) {
-            return cursor != null && !backward ? Optional.of(cursor.reversed().encode()) : Optional.empty();
-        }
-        boolean exists = backward ? more : cursor != null;
-        return exists ? Optional.of(boundary(listing, rows.get(0), Cursor.Direction.BACKWARD)) : Optional.empty();
-    }
-
-    private String boundary(String listing, T row, Cursor.Direction direction) {
-        return new Cursor(listing, direction, java.util.Arrays.asList(sort.read().apply(row), idOf.apply(row))).encode();
     }
 
     /** An empty page carries no row to read the total from; only then is it counted on its own. */
