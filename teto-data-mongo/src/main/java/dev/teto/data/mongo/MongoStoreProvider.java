@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Registered in {@code META-INF/services}; {@code TetoData.builder().with(MongoOptions...).build()} calls it.
- * Provides the five document repositories, the {@code ChangeFeed} of posts and insights, and a health check.
+ * Provides the five document repositories, the {@code ChangeFeed} of posts and insights, the {@code ContentSource}
+ * beside it (the same documents as they are now, for rebuilding {@code content_search}), and a health check.
  */
 public final class MongoStoreProvider implements StoreProvider<MongoOptions> {
 

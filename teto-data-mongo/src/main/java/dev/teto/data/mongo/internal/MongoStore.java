@@ -7,6 +7,7 @@ import com.mongodb.ServerApi;
 import com.mongodb.ServerApiVersion;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.teto.data.api.content.BehavioralPatternRepository;
 import dev.teto.data.api.content.CohortAnalyticsRepository;
@@ -15,11 +16,13 @@ import dev.teto.data.api.content.FeedbackRepository;
 import dev.teto.data.api.content.InsightRepository;
 import dev.teto.data.api.feed.ChangeFeed;
 import dev.teto.data.api.health.ComponentHealth;
+import dev.teto.data.api.search.ContentSource;
 import dev.teto.data.api.spi.CapabilityRegistry;
 import dev.teto.data.api.spi.StoreProvider;
 import dev.teto.data.mongo.MongoOptions;
 import dev.teto.data.mongo.internal.codec.ContentCodecs;
 import dev.teto.data.mongo.internal.feed.MongoChangeFeed;
+import dev.teto.data.mongo.internal.feed.MongoContentSource;
 import dev.teto.data.mongo.internal.repo.MongoBehavioralPatternRepository;
 import dev.teto.data.mongo.internal.repo.MongoCohortAnalyticsRepository;
 import dev.teto.data.mongo.internal.repo.MongoCommunityPostRepository;
@@ -49,6 +52,7 @@ public final class MongoStore implements StoreProvider.OpenStore {
     private final MongoDatabase db;
     private final StoreCapabilities capabilities;
     private final MongoChangeFeed feed;
+    private final MongoContentSource contentSource;
 
     private MongoStore(MongoOptions options, MongoClient client, MongoClient healthClient, MongoDatabase db,
             StoreCapabilities capabilities) {
@@ -57,8 +61,9 @@ public final class MongoStore implements StoreProvider.OpenStore {
         this.healthClient = healthClient;
         this.db = db;
         this.capabilities = capabilities;
-        this.feed = new MongoChangeFeed(db, client.getDatabase("local").getCollection("oplog.rs"),
-                capabilities.changeStreams());
+        MongoCollection<Document> oplog = client.getDatabase("local").getCollection("oplog.rs");
+        this.feed = new MongoChangeFeed(db, oplog, capabilities.changeStreams());
+        this.contentSource = new MongoContentSource(db, oplog);
     }
 
     public static MongoStore open(MongoOptions options) {
@@ -115,6 +120,8 @@ public final class MongoStore implements StoreProvider.OpenStore {
         registry.register(BehavioralPatternRepository.class, new MongoBehavioralPatternRepository(typed, options.anomalyCap()));
         registry.register(CohortAnalyticsRepository.class, new MongoCohortAnalyticsRepository(typed));
         registry.register(ChangeFeed.class, feed);
+        // what the feed follows, as it is now: core rebuilds and reconciles content_search from it
+        registry.register(ContentSource.class, contentSource);
         registry.health(this::health);
     }
 

@@ -160,8 +160,9 @@ final class SearchAdminService implements SearchAdmin {
                 if (have == null) {
                     continue;
                 }
-                if (want != null && have.version() < want.version()) {
-                    // the index is behind the source: external versioning still refuses it if a live write is newer
+                if (want != null && have.version() < want.version() && !have.document().equals(want.document())) {
+                    // the index is behind the source: external versioning still refuses it if a live write is newer.
+                    // A source whose versions are upper bounds (MongoDB's scan) differs in version alone: not drift
                     drift.stale(id);
                     rewrite.add(want);
                 } else if (want == null || !have.document().equals(want.document())) {

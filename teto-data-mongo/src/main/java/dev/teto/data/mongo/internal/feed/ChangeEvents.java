@@ -33,10 +33,7 @@ final class ChangeEvents {
         switch (event.getOperationTypeString()) {
             case "insert", "update", "replace" -> {
                 Document full = event.getFullDocument();
-                if (full == null || !(full.get("_id") instanceof ObjectId id)) {
-                    return null;
-                }
-                return new ContentChange(collection, id.toHexString(), ContentChange.Kind.UPSERT, version, plain(full));
+                return full == null ? null : upsert(collection, full, version);
             }
             case "delete" -> {
                 BsonDocument key = event.getDocumentKey();
@@ -52,6 +49,17 @@ final class ChangeEvents {
     }
 
     /**
+     * A document as it is now, as the feed delivers it after an insert or update (the shape {@code content_search}
+     * reads), or null when its id is not an ObjectId (never written by this library, so never projected).
+     */
+    static ContentChange upsert(String collection, Document document, long version) {
+        if (!(document.get("_id") instanceof ObjectId id)) {
+            return null;
+        }
+        return new ContentChange(collection, id.toHexString(), ContentChange.Kind.UPSERT, version, plain(document));
+    }
+
+    /**
      * The event's cluster time as one long ({@code seconds << 32 | increment}), which grows with commit order on a
      * mongod and on the stand-in alike. Should a server give none, the wall time in milliseconds shifted left by 20
      * bits plus a counter stands in: monotonic within this process only.
@@ -60,6 +68,11 @@ final class ChangeEvents {
         if (event.getClusterTime() != null) {
             return event.getClusterTime().getValue();
         }
+        return fallbackVersion();
+    }
+
+    /** Where a server reports no cluster time: wall time in ms shifted left 20 bits plus a counter. */
+    static long fallbackVersion() {
         return (System.currentTimeMillis() << 20) | (FALLBACK_SEQUENCE.incrementAndGet() & 0xFFFFF);
     }
 

@@ -99,13 +99,9 @@ final class FeedSubscription implements ChangeFeed.Subscription, Runnable {
         if (pong.get("operationTime") instanceof BsonTimestamp ts) {
             return ts;
         }
-        try {
-            Document newest = oplog.find().sort(new Document("ts", -1)).limit(1).first();
-            if (newest != null && newest.get("ts") instanceof BsonTimestamp ts) {
-                return new BsonTimestamp(ts.getTime(), ts.getInc() + 1);
-            }
-        } catch (MongoException e) {
-            LOG.debug("change feed {}: cannot read the oplog ({})", subscriber, e.getClass().getSimpleName());
+        BsonTimestamp newest = ClusterClock.newestOplogEntry(oplog);
+        if (newest != null) {
+            return new BsonTimestamp(newest.getTime(), newest.getInc() + 1);
         }
         return new BsonTimestamp((int) (System.currentTimeMillis() / 1000 - 5), 0);
     }
