@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import static dev.teto.data.api.spi.OptionChecks.between;
+import static dev.teto.data.api.spi.OptionChecks.positiveIntMillis;
+import static dev.teto.data.api.spi.OptionChecks.printableAscii;
+
 /**
  * How to reach MongoDB and how long anything may take there. Immutable; validated once by {@link Builder#build()}.
  * Credentials belong in the connection string, which comes from the host's configuration; {@link #toString()}
@@ -216,14 +220,13 @@ public final class MongoOptions implements StoreOptions {
             if (v.database == null || !DATABASE_NAME.matcher(v.database).matches()) {
                 throw new IllegalArgumentException("database must be 1 to 63 letters, digits, _ or -");
             }
-            positive("connectTimeout", v.connectTimeout);
-            positive("socketTimeout", v.socketTimeout);
-            positive("serverSelectionTimeout", v.serverSelectionTimeout);
-            positive("maxWaitTime", v.maxWaitTime);
-            positive("healthTimeout", v.healthTimeout);
-            if (v.maxPoolSize < 1 || v.maxPoolSize > 1000) {
-                throw new IllegalArgumentException("maxPoolSize must be between 1 and 1000");
-            }
+            // The driver takes every wait as integer milliseconds.
+            positiveIntMillis("connectTimeout", v.connectTimeout);
+            positiveIntMillis("socketTimeout", v.socketTimeout);
+            positiveIntMillis("serverSelectionTimeout", v.serverSelectionTimeout);
+            positiveIntMillis("maxWaitTime", v.maxWaitTime);
+            positiveIntMillis("healthTimeout", v.healthTimeout);
+            between("maxPoolSize", v.maxPoolSize, 1, 1000);
             if (v.minPoolSize < 0 || v.minPoolSize > v.maxPoolSize) {
                 throw new IllegalArgumentException("minPoolSize must be between 0 and maxPoolSize");
             }
@@ -231,23 +234,9 @@ public final class MongoOptions implements StoreOptions {
                 throw new IllegalArgumentException("commentCap must be between 1 and 5000 (5000 comments of 2000 "
                         + "characters stay under MongoDB's 16 MB document limit)");
             }
-            if (v.anomalyCap < 1 || v.anomalyCap > 100_000) {
-                throw new IllegalArgumentException("anomalyCap must be between 1 and 100000");
-            }
-            if (v.applicationName == null || v.applicationName.isBlank() || v.applicationName.length() > 128
-                    || !v.applicationName.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                throw new IllegalArgumentException("applicationName must be 1 to 128 printable ASCII characters");
-            }
+            between("anomalyCap", v.anomalyCap, 1, 100_000);
+            printableAscii("applicationName", v.applicationName, 128);
             return new MongoOptions(v);
-        }
-
-        private static void positive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration");
-            }
-            if (value.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(name + " must be at most " + Integer.MAX_VALUE + " ms");
-            }
         }
     }
 }

@@ -55,4 +55,17 @@ class MongoConfigTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(
                 Map.of("uri", "mongodb://h", "database", "a", "comment-cap", "0"))).getMessage().startsWith("mongo.comment-cap"));
     }
+
+    @Test
+    void flagsAndWaitsTheDriverCannotTakeAreRefusedNamingTheKey() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(
+                Map.of("uri", "mongodb://h", "database", "a", "server-api", "1"))).getMessage()
+                .startsWith("mongo.server-api must be true or false"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(
+                Map.of("uri", "mongodb://h", "database", "a", "socket-timeout", "P30D"))).getMessage()
+                .startsWith("mongo.socket-timeout: "));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(
+                Map.of("uri", "mongodb://h", "database", "a", "pool.min", "1001"))).getMessage()
+                .startsWith("mongo.pool.min: "));
+    }
 }

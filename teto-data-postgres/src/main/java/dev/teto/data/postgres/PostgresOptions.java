@@ -7,6 +7,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import static dev.teto.data.api.spi.OptionChecks.between;
+import static dev.teto.data.api.spi.OptionChecks.positive;
+import static dev.teto.data.api.spi.OptionChecks.positiveIntMillis;
+import static dev.teto.data.api.spi.OptionChecks.printableAscii;
+
 /**
  * How to reach PostgreSQL and how long anything may take there. Immutable; validated once by
  * {@link Builder#build()}. Credentials come from the host's configuration; {@link #toString()} never shows them.
@@ -313,28 +318,23 @@ public final class PostgresOptions implements StoreOptions {
             if (v.schema == null || !SCHEMA_NAME.matcher(v.schema).matches()) {
                 throw new IllegalArgumentException("schema must be a lower-case SQL identifier");
             }
-            if (v.maximumPoolSize < 1 || v.maximumPoolSize > 1000) {
-                throw new IllegalArgumentException("maximumPoolSize must be between 1 and 1000");
-            }
+            between("maximumPoolSize", v.maximumPoolSize, 1, 1000);
             if (v.minimumIdle < 0 || v.minimumIdle > v.maximumPoolSize) {
                 throw new IllegalArgumentException("minimumIdle must be between 0 and maximumPoolSize");
             }
             positive("connectionTimeout", v.connectionTimeout);
             positive("loginTimeout", v.loginTimeout);
             positive("connectTimeout", v.connectTimeout);
-            positive("socketTimeout", v.socketTimeout);
-            positive("statementTimeout", v.statementTimeout);
-            positive("lockTimeout", v.lockTimeout);
+            // PostgreSQL and the driver take these as integer milliseconds.
+            positiveIntMillis("socketTimeout", v.socketTimeout);
+            positiveIntMillis("statementTimeout", v.statementTimeout);
+            positiveIntMillis("lockTimeout", v.lockTimeout);
             positive("maxLifetime", v.maxLifetime);
             positive("idleTimeout", v.idleTimeout);
             positive("keepaliveTime", v.keepaliveTime);
             if (Objects.requireNonNull(v.leakDetectionThreshold, "leakDetectionThreshold").isNegative()) {
                 throw new IllegalArgumentException("leakDetectionThreshold must not be negative");
             }
-            // PostgreSQL takes both as integer milliseconds.
-            atMostIntMillis("statementTimeout", v.statementTimeout);
-            atMostIntMillis("lockTimeout", v.lockTimeout);
-            atMostIntMillis("socketTimeout", v.socketTimeout);
             if (v.socketTimeout.compareTo(v.statementTimeout) <= 0) {
                 // The server should cancel a slow statement and say so before the socket gives up on it.
                 throw new IllegalArgumentException("socketTimeout must be longer than statementTimeout");
@@ -345,26 +345,9 @@ public final class PostgresOptions implements StoreOptions {
             if (v.baselineVersion != null && !v.baselineVersion.matches("[1-9][0-9]{0,5}")) {
                 throw new IllegalArgumentException("baselineVersion must be a migration number such as 3");
             }
-            if (v.activityPartitionMonthsAhead < 0 || v.activityPartitionMonthsAhead > 120) {
-                throw new IllegalArgumentException("activityPartitionMonthsAhead must be between 0 and 120");
-            }
-            if (v.applicationName == null || v.applicationName.isBlank() || v.applicationName.length() > 63
-                    || !v.applicationName.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                throw new IllegalArgumentException("applicationName must be 1 to 63 printable ASCII characters");
-            }
+            between("activityPartitionMonthsAhead", v.activityPartitionMonthsAhead, 0, 120);
+            printableAscii("applicationName", v.applicationName, 63);
             return new PostgresOptions(v);
-        }
-
-        private static void atMostIntMillis(String name, Duration value) {
-            if (value.toMillis() > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(name + " must be at most " + Integer.MAX_VALUE + " ms (about 24 days)");
-            }
-        }
-
-        private static void positive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration");
-            }
         }
     }
 }

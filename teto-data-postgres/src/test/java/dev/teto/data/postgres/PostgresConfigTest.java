@@ -52,4 +52,19 @@ class PostgresConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(s));
         assertTrue(e.getMessage().contains("postgres.url"), e.getMessage());
     }
+
+    @Test
+    void theMinimumIdleErrorNamesPoolMinNotPoolMax() {
+        Map<String, String> s = base();
+        s.put("pool.min", "11");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(s));
+        assertTrue(e.getMessage().startsWith("postgres.pool.min: "), e.getMessage());
+    }
+
+    @Test
+    void passwordsKeepTheirSpaces() {
+        Map<String, String> s = base();
+        s.put("password", " two words ");
+        assertTrue(provider.optionsFrom(s).password().equals(" two words "));
+    }
 }

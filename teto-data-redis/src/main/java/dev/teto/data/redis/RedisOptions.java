@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import static dev.teto.data.api.spi.OptionChecks.between;
+import static dev.teto.data.api.spi.OptionChecks.positive;
+
 /**
  * How to reach Redis (one server, or a Redis Cluster through its seed nodes) and how long anything may take there.
  * Immutable; validated once by {@link Builder#build()}. Credentials come from the host's configuration;
@@ -238,12 +241,8 @@ public final class RedisOptions implements StoreOptions {
             positive("healthTimeout", v.healthTimeout);
             positive("reconnectDelayMax", v.reconnectDelayMax);
             positive("heartbeatInterval", v.heartbeatInterval);
-            if (v.ioThreads < 1 || v.ioThreads > 64) {
-                throw new IllegalArgumentException("ioThreads must be between 1 and 64");
-            }
-            if (v.computationThreads < 1 || v.computationThreads > 64) {
-                throw new IllegalArgumentException("computationThreads must be between 1 and 64");
-            }
+            between("ioThreads", v.ioThreads, 1, 64);
+            between("computationThreads", v.computationThreads, 1, 64);
             if (v.password == null && v.username != null) {
                 throw new IllegalArgumentException("username needs a password");
             }
@@ -262,12 +261,6 @@ public final class RedisOptions implements StoreOptions {
             }
             if (parsed.getHost() == null) {
                 throw new IllegalArgumentException(name + " must name a host");
-            }
-        }
-
-        private static void positive(String name, Duration value) {
-            if (value == null || value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be a positive duration");
             }
         }
     }

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import static dev.teto.data.api.spi.OptionChecks.between;
+import static dev.teto.data.api.spi.OptionChecks.positive;
+
 /**
  * How to reach Elasticsearch (8.x; the tests also run against 7.17 in compatibility mode) and how to lay out the
  * seed's three indexes. Immutable; validated once by {@link Builder#build()}. Secrets (API key, password) come from
@@ -256,26 +259,14 @@ public final class SearchOptions implements StoreOptions {
             positive("connectTimeout", v.connectTimeout);
             positive("socketTimeout", v.socketTimeout);
             positive("tombstoneRetention", v.tombstoneRetention);
-            if (v.bulkMaxDocuments < 1 || v.bulkMaxDocuments > 100_000) {
-                throw new IllegalArgumentException("bulkMaxDocuments must be between 1 and 100000");
-            }
+            between("bulkMaxDocuments", v.bulkMaxDocuments, 1, 100_000);
             if (v.bulkMaxBytes < 1024 || v.bulkMaxBytes > 100L * 1024 * 1024) {
                 throw new IllegalArgumentException("bulkMaxBytes must be between 1 KiB and 100 MiB");
             }
-            if (v.numberOfShards < 1 || v.numberOfShards > 64) {
-                throw new IllegalArgumentException("numberOfShards must be between 1 and 64");
-            }
-            if (v.numberOfReplicas < 0 || v.numberOfReplicas > 10) {
-                throw new IllegalArgumentException("numberOfReplicas must be between 0 and 10");
-            }
+            between("numberOfShards", v.numberOfShards, 1, 64);
+            between("numberOfReplicas", v.numberOfReplicas, 0, 10);
             Objects.requireNonNull(v.projectionRefresh, "projectionRefresh");
             return new SearchOptions(v);
-        }
-
-        private static void positive(String name, Duration d) {
-            if (d == null || d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
         }
     }
 }

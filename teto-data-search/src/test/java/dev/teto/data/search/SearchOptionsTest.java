@@ -52,6 +52,18 @@ class SearchOptionsTest {
     }
 
     @Test
+    void refreshShardsAndCertificateSettingsNameTheirKeys() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(Map.of("urls", "http://a:9200",
+                "projection-refresh", "true"))).getMessage().startsWith("search.projection-refresh "));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(Map.of("urls", "http://a:9200",
+                "shards", "65"))).getMessage().startsWith("search.shards: "));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(Map.of("urls", "http://a:9200",
+                "tls.ca-certificate", "/etc/ca.pem"))).getMessage().startsWith("search.tls.ca-certificate: "));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(Map.of("urls", " , ")))
+                .getMessage().startsWith("search.urls"));
+    }
+
+    @Test
     void builderDefaults() {
         SearchOptions o = SearchOptions.builder().url("http://localhost:9200").build();
         assertEquals(SearchOptions.DEFAULT_BULK_MAX_DOCUMENTS, o.bulkMaxDocuments());

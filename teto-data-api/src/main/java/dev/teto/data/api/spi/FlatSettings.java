@@ -20,10 +20,12 @@ import java.util.function.Supplier;
 public final class FlatSettings {
     private final String store;
     private final Map<String, String> values;
+    private final Set<String> knownKeys;
 
-    private FlatSettings(String store, Map<String, String> values) {
+    private FlatSettings(String store, Map<String, String> values, Set<String> knownKeys) {
         this.store = store;
         this.values = values;
+        this.knownKeys = knownKeys;
     }
 
     /** @throws IllegalArgumentException naming the first unknown key, or a key without a value */
@@ -37,7 +39,7 @@ public final class FlatSettings {
                 throw new IllegalArgumentException(store + "." + entry.getKey() + " has no value");
             }
         }
-        return new FlatSettings(store, Collections.unmodifiableMap(values));
+        return new FlatSettings(store, Collections.unmodifiableMap(values), Set.copyOf(knownKeys));
     }
 
     /** The value as given: passwords may hold spaces. */
@@ -94,17 +96,21 @@ public final class FlatSettings {
      * Builds the options, and re-labels the builder's validation error, which names a builder method
      * ({@code commandTimeout must be positive}), with the setting's key ({@code redis.command-timeout: ...}).
      *
-     * @param keysByMethod builder method name to setting key, for the methods whose name differs from the key
+     * @param keysByMethod builder method name to setting key, for the methods whose name differs from the key (a
+     *                     known key is also tried as a method name)
      */
     public <T> T build(Supplier<T> build, Map<String, String> keysByMethod) {
         try {
             return build.get();
         } catch (IllegalArgumentException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
-            for (Map.Entry<String, String> name : keysByMethod.entrySet()) {
-                if (message.startsWith(name.getKey())) {
-                    throw new IllegalArgumentException(store + "." + name.getValue() + ": " + message, e);
-                }
+            Map<String, String> names = new java.util.HashMap<>();
+            knownKeys.forEach(key -> names.put(key, key));
+            names.putAll(keysByMethod);
+            String method = names.keySet().stream().filter(m -> message.startsWith(m + " "))
+                    .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+            if (method != null) {
+                throw new IllegalArgumentException(store + "." + names.get(method) + ": " + message, e);
             }
             throw e;
         }

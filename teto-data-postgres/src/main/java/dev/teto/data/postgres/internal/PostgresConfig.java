@@ -1,16 +1,15 @@
 package dev.teto.data.postgres.internal;
 
+import dev.teto.data.api.spi.FlatSettings;
 import dev.teto.data.postgres.PostgresOptions;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
- * {@link PostgresOptions} from flat settings (a properties file, the environment, a CLI config). Durations are
- * ISO-8601 ({@code PT30S}) or milliseconds. Errors name the key, never its value: it may be a password.
+ * {@link PostgresOptions} from flat settings (a properties file, the environment, a CLI config), read by the SPI's
+ * {@link FlatSettings}: durations are ISO-8601 ({@code PT30S}) or milliseconds, errors name the key, never its value
+ * (it may be a password). Text values are taken as given, so a password may hold spaces.
  */
 public final class PostgresConfig {
     private static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "pool.max", "pool.min",
@@ -18,98 +17,47 @@ public final class PostgresConfig {
             "lock-timeout", "max-lifetime", "idle-timeout", "keepalive-time", "leak-detection-threshold", "ssl.mode",
             "ssl.root-cert", "run-migrations", "baseline-version", "partitions-ahead", "application-name");
 
+    /** The options' messages name builder methods; someone configuring by settings needs the key. */
+    private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("jdbcUrl", "url"),
+            Map.entry("maximumPoolSize", "pool.max"), Map.entry("minimumIdle", "pool.min"),
+            Map.entry("connectionTimeout", "connection-timeout"), Map.entry("loginTimeout", "login-timeout"),
+            Map.entry("connectTimeout", "connect-timeout"), Map.entry("socketTimeout", "socket-timeout"),
+            Map.entry("statementTimeout", "statement-timeout"), Map.entry("lockTimeout", "lock-timeout"),
+            Map.entry("maxLifetime", "max-lifetime"), Map.entry("idleTimeout", "idle-timeout"),
+            Map.entry("keepaliveTime", "keepalive-time"), Map.entry("leakDetectionThreshold", "leak-detection-threshold"),
+            Map.entry("sslMode", "ssl.mode"), Map.entry("schema", "schema"),
+            Map.entry("activityPartitionMonthsAhead", "partitions-ahead"),
+            Map.entry("baselineVersion", "baseline-version"), Map.entry("applicationName", "application-name"));
+
     private PostgresConfig() {
     }
 
     public static PostgresOptions read(Map<String, String> c) {
-        for (Map.Entry<String, String> entry : c.entrySet()) {
-            if (!KEYS.contains(entry.getKey())) {
-                throw new IllegalArgumentException("unknown postgres setting postgres." + entry.getKey() + "; known: " + KEYS);
-            }
-            if (entry.getValue() == null) {
-                throw new IllegalArgumentException("postgres." + entry.getKey() + " has no value");
-            }
-        }
-        PostgresOptions.Builder b = PostgresOptions.builder();
-        b = text(c, "url", b, PostgresOptions.Builder::jdbcUrl);
-        b = text(c, "user", b, PostgresOptions.Builder::username);
-        b = text(c, "password", b, PostgresOptions.Builder::password);
-        b = text(c, "schema", b, PostgresOptions.Builder::schema);
-        b = text(c, "ssl.mode", b, PostgresOptions.Builder::sslMode);
-        b = text(c, "ssl.root-cert", b, PostgresOptions.Builder::sslRootCert);
-        b = text(c, "baseline-version", b, PostgresOptions.Builder::baselineVersion);
-        b = text(c, "application-name", b, PostgresOptions.Builder::applicationName);
-        b = number(c, "pool.max", b, PostgresOptions.Builder::maximumPoolSize);
-        b = number(c, "pool.min", b, PostgresOptions.Builder::minimumIdle);
-        b = number(c, "partitions-ahead", b, PostgresOptions.Builder::activityPartitionMonthsAhead);
-        b = duration(c, "connection-timeout", b, PostgresOptions.Builder::connectionTimeout);
-        b = duration(c, "login-timeout", b, PostgresOptions.Builder::loginTimeout);
-        b = duration(c, "connect-timeout", b, PostgresOptions.Builder::connectTimeout);
-        b = duration(c, "socket-timeout", b, PostgresOptions.Builder::socketTimeout);
-        b = duration(c, "statement-timeout", b, PostgresOptions.Builder::statementTimeout);
-        b = duration(c, "lock-timeout", b, PostgresOptions.Builder::lockTimeout);
-        b = duration(c, "max-lifetime", b, PostgresOptions.Builder::maxLifetime);
-        b = duration(c, "idle-timeout", b, PostgresOptions.Builder::idleTimeout);
-        b = duration(c, "keepalive-time", b, PostgresOptions.Builder::keepaliveTime);
-        b = duration(c, "leak-detection-threshold", b, PostgresOptions.Builder::leakDetectionThreshold);
-        if (c.containsKey("run-migrations")) {
-            String v = c.get("run-migrations").trim();
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException("postgres.run-migrations must be true or false");
-            }
-            b = b.runMigrations(Boolean.parseBoolean(v));
-        }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(settingFor(e.getMessage()) + e.getMessage(), e);
-        }
-    }
-
-    /** The options' messages name builder methods; someone configuring by settings needs the key. */
-    private static String settingFor(String message) {
-        String[][] names = {{"jdbcUrl", "url"}, {"maximumPoolSize", "pool.max"}, {"minimumIdle", "pool.min"},
-            {"connectionTimeout", "connection-timeout"}, {"loginTimeout", "login-timeout"},
-            {"connectTimeout", "connect-timeout"}, {"socketTimeout", "socket-timeout"},
-            {"statementTimeout", "statement-timeout"}, {"lockTimeout", "lock-timeout"}, {"maxLifetime", "max-lifetime"},
-            {"idleTimeout", "idle-timeout"}, {"keepaliveTime", "keepalive-time"},
-            {"leakDetectionThreshold", "leak-detection-threshold"}, {"sslMode", "ssl.mode"}, {"schema", "schema"},
-            {"activityPartitionMonthsAhead", "partitions-ahead"}, {"baselineVersion", "baseline-version"}, {"applicationName", "application-name"}};
-        for (String[] name : names) {
-            if (message != null && message.contains(name[0])) {
-                return "postgres." + name[1] + ": ";
-            }
-        }
-        return "";
-    }
-
-    private static PostgresOptions.Builder text(Map<String, String> c, String key, PostgresOptions.Builder b,
-            BiFunction<PostgresOptions.Builder, String, PostgresOptions.Builder> set) {
-        return c.containsKey(key) ? set.apply(b, c.get(key)) : b;
-    }
-
-    private static PostgresOptions.Builder number(Map<String, String> c, String key, PostgresOptions.Builder b,
-            BiFunction<PostgresOptions.Builder, Integer, PostgresOptions.Builder> set) {
-        if (!c.containsKey(key)) {
-            return b;
-        }
-        try {
-            return set.apply(b, Integer.parseInt(c.get(key).trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("postgres." + key + " must be an integer");
-        }
-    }
-
-    private static PostgresOptions.Builder duration(Map<String, String> c, String key, PostgresOptions.Builder b,
-            BiFunction<PostgresOptions.Builder, Duration, PostgresOptions.Builder> set) {
-        if (!c.containsKey(key)) {
-            return b;
-        }
-        String v = c.get(key).trim();
-        try {
-            return set.apply(b, v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofMillis(Long.parseLong(v)));
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException("postgres." + key + " must be an ISO-8601 duration or milliseconds");
-        }
+        FlatSettings s = FlatSettings.of("postgres", c, KEYS);
+        // Settings cannot carry a DataSource, so the URL is the one way in.
+        String url = s.text("url").orElseThrow(() -> s.invalid("url", "is required (jdbc:postgresql://...)"));
+        PostgresOptions.Builder b = PostgresOptions.builder().jdbcUrl(url);
+        b = s.text("user").map(b::username).orElse(b);
+        b = s.text("password").map(b::password).orElse(b);
+        b = s.text("schema").map(b::schema).orElse(b);
+        b = s.text("ssl.mode").map(b::sslMode).orElse(b);
+        b = s.text("ssl.root-cert").map(b::sslRootCert).orElse(b);
+        b = s.text("baseline-version").map(b::baselineVersion).orElse(b);
+        b = s.text("application-name").map(b::applicationName).orElse(b);
+        b = s.integer("pool.max").map(b::maximumPoolSize).orElse(b);
+        b = s.integer("pool.min").map(b::minimumIdle).orElse(b);
+        b = s.integer("partitions-ahead").map(b::activityPartitionMonthsAhead).orElse(b);
+        b = s.duration("connection-timeout").map(b::connectionTimeout).orElse(b);
+        b = s.duration("login-timeout").map(b::loginTimeout).orElse(b);
+        b = s.duration("connect-timeout").map(b::connectTimeout).orElse(b);
+        b = s.duration("socket-timeout").map(b::socketTimeout).orElse(b);
+        b = s.duration("statement-timeout").map(b::statementTimeout).orElse(b);
+        b = s.duration("lock-timeout").map(b::lockTimeout).orElse(b);
+        b = s.duration("max-lifetime").map(b::maxLifetime).orElse(b);
+        b = s.duration("idle-timeout").map(b::idleTimeout).orElse(b);
+        b = s.duration("keepalive-time").map(b::keepaliveTime).orElse(b);
+        b = s.duration("leak-detection-threshold").map(b::leakDetectionThreshold).orElse(b);
+        b = s.flag("run-migrations").map(b::runMigrations).orElse(b);
+        return s.build(b::build, KEYS_BY_METHOD);
     }
 }

@@ -71,6 +71,19 @@ class RedisConfigTest {
     }
 
     @Test
+    void anEmptyClusterListAndABadFlagNameTheirKeys() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> RedisConfig.read(Map.of("cluster-nodes", " , ")))
+                .getMessage().startsWith("redis.cluster-nodes "));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> RedisConfig.read(Map.of("uri", "redis://h:1", "tls", "yes")))
+                .getMessage().startsWith("redis.tls must be true or false"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> RedisConfig.read(Map.of("uri", "redis://h:1", "io-threads", "0")))
+                .getMessage().startsWith("redis.io-threads: "));
+    }
+
+    @Test
     void aPrefixCannotBeAHashTagOrHoldSpaces() {
         for (String bad : List.of("{tenant}:", "a b", "x".repeat(65))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
