@@ -1,5 +1,7 @@
 package dev.teto.data.core;
 
+import dev.teto.data.api.spi.OptionChecks;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -252,7 +254,7 @@ public final class CacheOptions {
                     {"popularInsightsTtl", popularInsightsTtl}, {"sessionMaxTtl", sessionMaxTtl},
                     {"progressTtl", progressTtl}, {"leaseTtl", leaseTtl}, {"nearCacheTtl", nearCacheTtl},
                     {"breakerOpen", breakerOpen}}) {
-                positive((String) entry[0], (Duration) entry[1]);
+                OptionChecks.positive((String) entry[0], (Duration) entry[1]);
             }
             if (Objects.requireNonNull(leaseWait, "leaseWait").isNegative()) {
                 throw new IllegalArgumentException("leaseWait must not be negative");
@@ -270,12 +272,6 @@ public final class CacheOptions {
                 throw new IllegalArgumentException("breakerFailures must be at least 1");
             }
             return new CacheOptions(this);
-        }
-
-        private static void positive(String name, Duration value) {
-            if (Objects.requireNonNull(value, name).isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
         }
     }
 }

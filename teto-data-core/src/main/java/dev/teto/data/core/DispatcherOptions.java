@@ -1,5 +1,7 @@
 package dev.teto.data.core;
 
+import dev.teto.data.api.spi.OptionChecks;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -173,11 +175,11 @@ public final class DispatcherOptions {
         }
 
         public DispatcherOptions build() {
-            positive("pollInterval", pollInterval);
-            positive("initialBackoff", initialBackoff);
-            positive("maxBackoff", maxBackoff);
-            positive("handlerTimeout", handlerTimeout);
-            positive("retention", retention);
+            OptionChecks.positive("pollInterval", pollInterval);
+            OptionChecks.positive("initialBackoff", initialBackoff);
+            OptionChecks.positive("maxBackoff", maxBackoff);
+            OptionChecks.positive("handlerTimeout", handlerTimeout);
+            OptionChecks.positive("retention", retention);
             if (batchSize < 1 || batchSize > 10_000) {
                 throw new IllegalArgumentException("batchSize must be between 1 and 10000");
             }
@@ -188,12 +190,6 @@ public final class DispatcherOptions {
                 throw new IllegalArgumentException("workerThreads must be between 1 and 64");
             }
             return new DispatcherOptions(this);
-        }
-
-        private static void positive(String name, Duration value) {
-            if (Objects.requireNonNull(value, name).isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive");
-            }
         }
     }
 }
