@@ -16,8 +16,31 @@ final class TestcontainersLauncher {
     private TestcontainersLauncher() {
     }
 
-    /** Whether a Docker engine answers. Never throws. */
+    private static volatile Boolean dockerAvailable;
+
+    /** Whether a Docker engine answers, asked once per JVM. Never throws. */
     static boolean dockerAvailable() {
+        Boolean known = dockerAvailable;
+        if (known == null) {
+            known = probe();
+            dockerAvailable = known;
+        }
+        return known;
+    }
+
+    /**
+     * Testcontainers logs a page of ERROR lines when it finds no engine; with no socket and no DOCKER_HOST there is
+     * none to find, so it is not asked.
+     */
+    private static boolean probe() {
+        boolean hint = System.getenv("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("user.home"), ".testcontainers.properties"));
+        if (!hint) {
+            LOG.debug("no Docker socket and no DOCKER_HOST: not asking Testcontainers");
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (Throwable t) {
