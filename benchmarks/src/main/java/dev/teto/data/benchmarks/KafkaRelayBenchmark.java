@@ -41,9 +41,10 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li><b>Relay throughput.</b> {@code n} committed outbox events published by the relay
  *       ({@code data.events().drain()} with the Kafka dispatcher: read in commit order under the advisory lock, send,
- *       wait for the acks, mark published) against a raw idempotent {@code acks=all} producer sending the same
- *       records (same keys, envelopes and headers) and waiting for the same acks. Ratio = relay seconds ÷ raw
- *       seconds; events/s both ways.</li>
+ *       one Kafka transaction per cycle, mark published) against a raw idempotent {@code acks=all} producer
+ *       sending the same records (same keys, envelopes and headers) and waiting for the same acks, and against the
+ *       same raw producer with one transaction per 1,000 records, as the relay does. Ratio = relay seconds ÷ raw
+ *       seconds; events/s every way.</li>
  *   <li><b>Outbox write overhead per SDK transaction.</b> {@code n} transactions that record one system metric,
  *       with and without one {@code tx.publish(event)}: the difference per transaction is the outbox row.</li>
  *   <li><b>Outbox size under sustained load.</b> {@code total} (1,000,000) events written by {@code writers} (2)
@@ -99,9 +100,12 @@ public final class KafkaRelayBenchmark {
         String prefix = kafka.freshPrefix();
         double[] relay = new double[rounds + 1];
         double[] raw = new double[rounds + 1];
+        double[] rawTx = new double[rounds + 1];
         try (TetoData data = TetoData.builder().configure(db.settings()).configure(kafkaSettings(kafka, prefix, "PT1H"))
                 .dispatcher(DispatcherOptions.builder().enabled(false).build()).build();
-                KafkaProducer<String, byte[]> producer = rawProducer(kafka.bootstrap())) {
+                KafkaProducer<String, byte[]> producer = rawProducer(kafka.bootstrap(), null);
+                KafkaProducer<String, byte[]> transactional = rawProducer(kafka.bootstrap(), prefix + "raw-tx")) {
+            transactional.initTransactions();
             String rawTopic = prefix + "raw-events";
             createTopic(kafka.bootstrap(), rawTopic);
             for (int round = 0; round <= rounds; round++) {   // round 0 warms up
@@ -116,19 +120,34 @@ public final class KafkaRelayBenchmark {
                 t0 = System.nanoTime();
                 sendRaw(producer, rawTopic, events);
                 raw[round] = seconds(t0);
+                t0 = System.nanoTime();
+                for (int from = 0; from < events.size(); from += WRITE_BATCH) {
+                    transactional.beginTransaction();
+                    for (DomainEvent e : events.subList(from, Math.min(events.size(), from + WRITE_BATCH))) {
+                        transactional.send(rawRecord(rawTopic, e));
+                    }
+                    transactional.commitTransaction();
+                }
+                rawTx[round] = seconds(t0);
             }
         }
         double r = median(relay);
         double p = median(raw);
+        double t = median(rawTx);
         System.out.printf("%n1. Relay throughput, n = %,d events, median of %d rounds%n", n, rounds);
         System.out.printf("| variant | seconds | events/s |%n|---|---|---|%n");
         System.out.printf("| outbox + relay (read, send, acks, mark) | %.3f | %,.0f |%n", r, n / r);
         System.out.printf("| raw idempotent producer, same records | %.3f | %,.0f |%n", p, n / p);
-        System.out.printf("relay/raw time ratio: %.2f (rounds: relay %s, raw %s)%n", r / p, rest(relay), rest(raw));
+        System.out.printf("| raw idempotent producer, one transaction per 1,000 (as the relay) | %.3f | %,.0f |%n", t, n / t);
+        System.out.printf("relay/raw time ratio: %.2f; relay/raw-transactional: %.2f (rounds: relay %s, raw %s, "
+                + "raw-tx %s)%n", r / p, r / t, rest(relay), rest(raw), rest(rawTx));
     }
 
-    private static KafkaProducer<String, byte[]> rawProducer(String bootstrap) {
+    private static KafkaProducer<String, byte[]> rawProducer(String bootstrap, String transactionalId) {
         Map<String, Object> p = new HashMap<>();
+        if (transactionalId != null) {
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        }
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -152,17 +171,21 @@ public final class KafkaRelayBenchmark {
             throws Exception {
         List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
         for (DomainEvent e : events) {
-            ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, null, e.occurredAt().toEpochMilli(),
-                    e.aggregateId().toString(), Envelope.write(e));
-            r.headers().add(new RecordHeader(Envelope.HEADER_EVENT_ID, e.id().toString().getBytes(StandardCharsets.UTF_8)));
-            r.headers().add(new RecordHeader(Envelope.HEADER_EVENT_TYPE, e.type().getBytes(StandardCharsets.UTF_8)));
-            r.headers().add(new RecordHeader(Envelope.HEADER_SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8)));
-            acks.add(producer.send(r));
+            acks.add(producer.send(rawRecord(topic, e)));
         }
         producer.flush();
         for (Future<RecordMetadata> ack : acks) {
             ack.get(60, TimeUnit.SECONDS);
         }
+    }
+
+    private static ProducerRecord<String, byte[]> rawRecord(String topic, DomainEvent e) {
+        ProducerRecord<String, byte[]> r = new ProducerRecord<>(topic, null, e.occurredAt().toEpochMilli(),
+                e.aggregateId().toString(), Envelope.write(e));
+        r.headers().add(new RecordHeader(Envelope.HEADER_EVENT_ID, e.id().toString().getBytes(StandardCharsets.UTF_8)));
+        r.headers().add(new RecordHeader(Envelope.HEADER_EVENT_TYPE, e.type().getBytes(StandardCharsets.UTF_8)));
+        r.headers().add(new RecordHeader(Envelope.HEADER_SCHEMA_VERSION, "1".getBytes(StandardCharsets.UTF_8)));
+        return r;
     }
 
     // 2. Outbox write overhead ------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.teto.data.kafka;
 
+import dev.teto.data.api.spi.OptionChecks;
 import dev.teto.data.api.spi.StoreOptions;
 
 import java.time.Duration;
@@ -368,30 +369,26 @@ public final class KafkaOptions implements StoreOptions {
             require(bootstrap != null && !bootstrap.isBlank(), "bootstrap is required");
             require(topicPrefix != null && topicPrefix.matches("[A-Za-z0-9._-]{0,100}"),
                     "topicPrefix must be at most 100 of A-Z a-z 0-9 . _ -");
-            require(partitions >= 1 && partitions <= 10_000, "partitions must be 1 to 10000");
+            OptionChecks.between("partitions", partitions, 1, 10_000);
             require(replicationFactor == -1 || replicationFactor >= 1, "replicationFactor must be -1 or at least 1");
-            positive(retention, "retention");
-            positive(deadLetterRetention, "deadLetterRetention");
+            OptionChecks.positive("retention", retention);
+            OptionChecks.positive("deadLetterRetention", deadLetterRetention);
             require(securityProtocol != null && SECURITY_PROTOCOLS.contains(securityProtocol),
                     "securityProtocol must be one of " + SECURITY_PROTOCOLS);
             require(!securityProtocol.startsWith("SASL") || (saslMechanism != null && saslJaasConfig != null),
                     "saslMechanism and saslJaasConfig are required with a SASL securityProtocol");
-            positive(requestTimeout, "requestTimeout");
-            positive(deliveryTimeout, "deliveryTimeout");
+            OptionChecks.positiveIntMillis("requestTimeout", requestTimeout);
+            OptionChecks.positiveIntMillis("deliveryTimeout", deliveryTimeout);
             require(deliveryTimeout.compareTo(requestTimeout) >= 0, "deliveryTimeout must be at least requestTimeout");
-            positive(apiTimeout, "apiTimeout");
-            require(relayBatchSize >= 1 && relayBatchSize <= 100_000, "relayBatchSize must be 1 to 100000");
-            positive(relayPollInterval, "relayPollInterval");
+            OptionChecks.positiveIntMillis("apiTimeout", apiTimeout);
+            OptionChecks.between("relayBatchSize", relayBatchSize, 1, 100_000);
+            OptionChecks.positive("relayPollInterval", relayPollInterval);
             require(outboxRetention != null && !outboxRetention.isNegative(), "outboxRetention must not be negative");
             require(maxAttempts >= 1, "maxAttempts must be at least 1");
-            positive(initialBackoff, "initialBackoff");
-            positive(maxBackoff, "maxBackoff");
+            OptionChecks.positive("initialBackoff", initialBackoff);
+            OptionChecks.positive("maxBackoff", maxBackoff);
             require(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must be at least initialBackoff");
             return new KafkaOptions(this);
-        }
-
-        private static void positive(Duration d, String name) {
-            require(d != null && !d.isNegative() && !d.isZero(), name + " must be positive");
         }
 
         private static void require(boolean ok, String message) {

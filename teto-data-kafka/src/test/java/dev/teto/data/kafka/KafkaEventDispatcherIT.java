@@ -1,6 +1,9 @@
 package dev.teto.data.kafka;
 
+import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.event.EventHandler;
+import dev.teto.data.api.spi.EventStream;
+import dev.teto.data.kafka.internal.KafkaEventDispatcher;
 import dev.teto.data.core.DispatcherOptions;
 import dev.teto.data.core.TetoData;
 import dev.teto.data.testing.TestDatabase;
@@ -10,9 +13,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The dispatcher contract kit against the Kafka transport: the relay publishes the PostgreSQL outbox to a real
@@ -61,5 +71,38 @@ class KafkaEventDispatcherIT extends EventDispatcherContract {
     @Override
     protected int maxAttempts() {
         return MAX_ATTEMPTS;
+    }
+
+    /** A handler that must never give up (core's cache invalidation) is retried past the attempts, never dead-lettered. */
+    @Test
+    void aHandlerThatRetriesUntilDeliveredIsNeverDeadLettered() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        EventHandler stubborn = new EventHandler() {
+            @Override
+            public void handle(DomainEvent e) {
+                if (((Number) e.payload().get("seq")).intValue() == 1 && calls.incrementAndGet() <= MAX_ATTEMPTS + 2) {
+                    throw new IllegalStateException("store down");
+                }
+                seen.add(((Number) e.payload().get("seq")).intValue());
+            }
+
+            @Override
+            public boolean retriesUntilDelivered() {
+                return true;
+            }
+        };
+        UUID aggregate = UUID.randomUUID();
+        try (Opened opened = open(Map.of("stubborn", stubborn), true)) {
+            for (int i = 1; i <= 2; i++) {
+                DomainEvent e = DomainEvent.of("contract.tick", 1, "contract", aggregate, Map.of("seq", i));
+                opened.data().useTransaction(tx -> tx.publish(e));
+            }
+            await(() -> seen.size() == 2);
+            assertEquals(List.of(1, 2), seen);
+            assertEquals(MAX_ATTEMPTS + 3, calls.get());
+            TetoData data = (TetoData) opened.data();
+            assertEquals(List.of(), data.get(EventStream.class).deadLetters(KafkaEventDispatcher.GROUP, 10));
+        }
     }
 }

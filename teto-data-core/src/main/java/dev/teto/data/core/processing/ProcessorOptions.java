@@ -1,5 +1,7 @@
 package dev.teto.data.core.processing;
 
+import dev.teto.data.api.spi.OptionChecks;
+
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -149,23 +151,19 @@ public final class ProcessorOptions {
         public ProcessorOptions build() {
             for (String name : only) {
                 if (!Processors.ALL.contains(name)) {
-                    throw new IllegalArgumentException("processors.only: unknown processor " + name
+                    throw new IllegalArgumentException("only: unknown processor " + name
                             + " (known: " + Processors.ALL + ")");
                 }
             }
-            require(batchSize >= 1 && batchSize <= 10_000, "processors.batch-size must be 1 to 10000");
-            require(maxAttempts >= 1, "processors.max-attempts must be at least 1");
-            positive(pollInterval, "processors.poll-interval");
-            positive(initialBackoff, "processors.initial-backoff");
-            positive(maxBackoff, "processors.max-backoff");
-            require(maxBackoff.compareTo(initialBackoff) >= 0, "processors.max-backoff must be at least initial-backoff");
-            positive(tooFast, "processors.too-fast");
-            require(straightLineRun >= 2, "processors.straight-line-run must be at least 2");
+            OptionChecks.between("batchSize", batchSize, 1, 10_000);
+            require(maxAttempts >= 1, "maxAttempts must be at least 1");
+            OptionChecks.positive("pollInterval", pollInterval);
+            OptionChecks.positive("initialBackoff", initialBackoff);
+            OptionChecks.positive("maxBackoff", maxBackoff);
+            require(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must be at least initialBackoff");
+            OptionChecks.positive("tooFast", tooFast);
+            require(straightLineRun >= 2, "straightLineRun must be at least 2");
             return new ProcessorOptions(this);
-        }
-
-        private static void positive(Duration d, String key) {
-            require(d != null && !d.isNegative() && !d.isZero(), key + " must be positive");
         }
 
         private static void require(boolean ok, String message) {

@@ -1,17 +1,16 @@
 package dev.teto.data.kafka.internal;
 
+import dev.teto.data.api.spi.FlatSettings;
 import dev.teto.data.kafka.KafkaOptions;
 
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 
 /**
- * {@link KafkaOptions} from flat settings ({@code kafka.bootstrap}, ...). Durations are ISO-8601 ({@code PT30S}) or
- * milliseconds. {@code client.<property>} passes a kafka-clients property through. Errors name the key, never the
- * value: it may be a secret.
+ * {@link KafkaOptions} from flat settings ({@code kafka.bootstrap}, ...; given here without the {@code kafka.} part),
+ * read by the SPI's {@link FlatSettings}: durations are ISO-8601 ({@code PT30S}) or milliseconds, errors name the
+ * key, never the value (it may be a secret). {@code client.<property>} passes a kafka-clients property through.
  */
 public final class KafkaConfig {
     private static final String CLIENT = "client.";
@@ -21,84 +20,54 @@ public final class KafkaConfig {
             "relay.batch-size", "relay.poll-interval", "outbox-retention", "max-attempts", "initial-backoff",
             "max-backoff");
 
+    /** The options' messages name builder methods; someone configuring by settings needs the key. */
+    private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("topicPrefix", "topic-prefix"),
+            Map.entry("replicationFactor", "replication-factor"), Map.entry("deadLetterRetention", "dlq-retention"),
+            Map.entry("securityProtocol", "security-protocol"), Map.entry("saslMechanism", "sasl.mechanism"),
+            Map.entry("saslJaasConfig", "sasl.jaas-config"), Map.entry("requestTimeout", "request-timeout"),
+            Map.entry("deliveryTimeout", "delivery-timeout"), Map.entry("apiTimeout", "api-timeout"),
+            Map.entry("relayBatchSize", "relay.batch-size"), Map.entry("relayPollInterval", "relay.poll-interval"),
+            Map.entry("outboxRetention", "outbox-retention"), Map.entry("maxAttempts", "max-attempts"),
+            Map.entry("initialBackoff", "initial-backoff"), Map.entry("maxBackoff", "max-backoff"));
+
     private KafkaConfig() {
     }
 
     public static KafkaOptions read(Map<String, String> c) {
         KafkaOptions.Builder b = KafkaOptions.builder();
-        for (Map.Entry<String, String> e : c.entrySet()) {
-            String key = e.getKey();
-            if (e.getValue() == null) {
-                throw new IllegalArgumentException("kafka." + key + " has no value");
-            }
+        Map<String, String> own = new LinkedHashMap<>();
+        c.forEach((key, value) -> {
             if (key.startsWith(CLIENT) && key.length() > CLIENT.length()) {
-                b.clientProperty(key.substring(CLIENT.length()), e.getValue());
-            } else if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown kafka setting kafka." + key + "; known: " + KEYS
-                        + " and client.<kafka-clients property>");
+                if (value == null) {
+                    throw new IllegalArgumentException("kafka." + key + " has no value");
+                }
+                b.clientProperty(key.substring(CLIENT.length()), value);
+            } else {
+                own.put(key, value);
             }
-        }
-        text(c, "bootstrap", b, KafkaOptions.Builder::bootstrap);
-        text(c, "topic-prefix", b, KafkaOptions.Builder::topicPrefix);
-        text(c, "security-protocol", b, KafkaOptions.Builder::securityProtocol);
-        text(c, "sasl.mechanism", b, KafkaOptions.Builder::saslMechanism);
-        text(c, "sasl.jaas-config", b, KafkaOptions.Builder::saslJaasConfig);
-        text(c, "ssl.truststore-location", b, KafkaOptions.Builder::sslTruststoreLocation);
-        text(c, "ssl.truststore-password", b, KafkaOptions.Builder::sslTruststorePassword);
-        number(c, "partitions", b, KafkaOptions.Builder::partitions);
-        number(c, "replication-factor", b, (x, v) -> x.replicationFactor(v.shortValue()));
-        number(c, "relay.batch-size", b, KafkaOptions.Builder::relayBatchSize);
-        number(c, "max-attempts", b, KafkaOptions.Builder::maxAttempts);
-        duration(c, "retention", b, KafkaOptions.Builder::retention);
-        duration(c, "dlq-retention", b, KafkaOptions.Builder::deadLetterRetention);
-        duration(c, "request-timeout", b, KafkaOptions.Builder::requestTimeout);
-        duration(c, "delivery-timeout", b, KafkaOptions.Builder::deliveryTimeout);
-        duration(c, "api-timeout", b, KafkaOptions.Builder::apiTimeout);
-        duration(c, "relay.poll-interval", b, KafkaOptions.Builder::relayPollInterval);
-        duration(c, "outbox-retention", b, KafkaOptions.Builder::outboxRetention);
-        duration(c, "initial-backoff", b, KafkaOptions.Builder::initialBackoff);
-        duration(c, "max-backoff", b, KafkaOptions.Builder::maxBackoff);
-        if (c.containsKey("create-topics")) {
-            String v = c.get("create-topics").trim();
-            if (!v.equals("true") && !v.equals("false")) {
-                throw new IllegalArgumentException("kafka.create-topics must be true or false");
-            }
-            b.createTopics(Boolean.parseBoolean(v));
-        }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("kafka settings: " + e.getMessage(), e);
-        }
-    }
-
-    private static void text(Map<String, String> c, String key, KafkaOptions.Builder b,
-            BiFunction<KafkaOptions.Builder, String, KafkaOptions.Builder> set) {
-        if (c.containsKey(key)) {
-            set.apply(b, c.get(key).trim());
-        }
-    }
-
-    private static void number(Map<String, String> c, String key, KafkaOptions.Builder b,
-            BiFunction<KafkaOptions.Builder, Integer, KafkaOptions.Builder> set) {
-        if (c.containsKey(key)) {
-            try {
-                set.apply(b, Integer.parseInt(c.get(key).trim()));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("kafka." + key + " must be an integer");
-            }
-        }
-    }
-
-    private static void duration(Map<String, String> c, String key, KafkaOptions.Builder b,
-            BiFunction<KafkaOptions.Builder, Duration, KafkaOptions.Builder> set) {
-        if (c.containsKey(key)) {
-            String v = c.get(key).trim();
-            try {
-                set.apply(b, v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofMillis(Long.parseLong(v)));
-            } catch (NumberFormatException | DateTimeParseException e) {
-                throw new IllegalArgumentException("kafka." + key + " must be an ISO-8601 duration or milliseconds");
-            }
-        }
+        });
+        FlatSettings s = FlatSettings.of("kafka", own, KEYS);
+        s.trimmed("bootstrap").ifPresent(b::bootstrap);
+        s.trimmed("topic-prefix").ifPresent(b::topicPrefix);
+        s.trimmed("security-protocol").ifPresent(b::securityProtocol);
+        s.trimmed("sasl.mechanism").ifPresent(b::saslMechanism);
+        s.text("sasl.jaas-config").ifPresent(b::saslJaasConfig);
+        s.trimmed("ssl.truststore-location").ifPresent(b::sslTruststoreLocation);
+        s.text("ssl.truststore-password").ifPresent(b::sslTruststorePassword);
+        s.integer("partitions").ifPresent(b::partitions);
+        s.integer("replication-factor").ifPresent(v -> b.replicationFactor(v.shortValue()));
+        s.integer("relay.batch-size").ifPresent(b::relayBatchSize);
+        s.integer("max-attempts").ifPresent(b::maxAttempts);
+        s.flag("create-topics").ifPresent(b::createTopics);
+        s.duration("retention").ifPresent(b::retention);
+        s.duration("dlq-retention").ifPresent(b::deadLetterRetention);
+        s.duration("request-timeout").ifPresent(b::requestTimeout);
+        s.duration("delivery-timeout").ifPresent(b::deliveryTimeout);
+        s.duration("api-timeout").ifPresent(b::apiTimeout);
+        s.duration("relay.poll-interval").ifPresent(b::relayPollInterval);
+        s.duration("outbox-retention").ifPresent(b::outboxRetention);
+        s.duration("initial-backoff").ifPresent(b::initialBackoff);
+        s.duration("max-backoff").ifPresent(b::maxBackoff);
+        return s.build(b::build, KEYS_BY_METHOD);
     }
 }

@@ -1,5 +1,6 @@
 package dev.teto.data.kafka.internal;
 
+import dev.teto.data.api.error.TransientDataException;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.event.EventDispatcher;
 import dev.teto.data.api.event.EventHandler;
@@ -100,9 +101,22 @@ public final class KafkaEventDispatcher implements EventDispatcher {
 
     private void deliver(List<DomainEvent> events) throws Exception {
         for (DomainEvent e : events) {
-            for (EventHandler handler : handlers.values()) {
-                if (handler.accepts(e.type())) {
+            for (Map.Entry<String, EventHandler> entry : handlers.entrySet()) {
+                EventHandler handler = entry.getValue();
+                if (!handler.accepts(e.type())) {
+                    continue;
+                }
+                try {
                     handler.handle(e);
+                } catch (Exception | Error failure) {
+                    if (handler.retriesUntilDelivered()) {
+                        // Never dead-lettered: a transient failure makes the group wait and try again, like the
+                        // in-process dispatcher's retry without parking. The user's later events wait behind it.
+                        throw new TransientDataException("handler " + entry.getKey(),
+                                TransientDataException.Reason.UNAVAILABLE, "retried until delivered ("
+                                + failure.getClass().getSimpleName() + ")", null);
+                    }
+                    throw failure;
                 }
             }
         }

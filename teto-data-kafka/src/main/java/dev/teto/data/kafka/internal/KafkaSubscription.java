@@ -41,6 +41,7 @@ final class KafkaSubscription implements EventSubscription {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
+    private static final int MIN_POLL_RECORDS = 500;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final KafkaOptions options;
@@ -53,6 +54,8 @@ final class KafkaSubscription implements EventSubscription {
     private final Admin admin;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger handled = new AtomicInteger();
+    /** Each assigned partition's position after the last poll's effects: what {@link #drain()} waits for. */
+    private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
     private final String clientId;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
@@ -159,12 +162,25 @@ final class KafkaSubscription implements EventSubscription {
     }
 
     private Consumer<String, byte[]> newConsumer() {
-        return new KafkaConsumer<>(ClientConfig.consumer(options, clientId, topics.groupId(group), maxBatch));
+        // A poll may bring more than one batch (chunks of maxBatch are handled in turn): one commit per poll then
+        // covers them all, where one record per poll would pay a commit per record.
+        return new KafkaConsumer<>(ClientConfig.consumer(options, clientId, topics.groupId(group),
+                Math.max(maxBatch, MIN_POLL_RECORDS)));
     }
 
     /** One poll: handle, then commit what took effect. A transient failure rewinds to the first record not done. */
     private void pollOnce(Consumer<String, byte[]> c) {
         ConsumerRecords<String, byte[]> records = c.poll(POLL);
+        try {
+            handle(c, records);
+        } finally {
+            for (TopicPartition tp : c.assignment()) {
+                positions.put(tp, c.position(tp, options.apiTimeout()));
+            }
+        }
+    }
+
+    private void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
         if (records.isEmpty()) {
             return;
         }
@@ -172,6 +188,7 @@ final class KafkaSubscription implements EventSubscription {
             List<ConsumerRecord<String, byte[]>> part = records.records(tp);
             int from = 0;
             long next = -1;
+            boolean all = true;
             while (from < part.size() && running.get()) {
                 List<ConsumerRecord<String, byte[]>> chunk = part.subList(from, Math.min(part.size(), from + maxBatch));
                 int done = process(chunk);
@@ -180,10 +197,16 @@ final class KafkaSubscription implements EventSubscription {
                 }
                 if (done < chunk.size()) {
                     c.seek(tp, chunk.get(done).offset());   // the rest waits for the next poll
+                    all = false;
                     sleep(options.backoffAfter(2));
                     break;
                 }
                 from += chunk.size();
+            }
+            if (all && from == part.size()) {
+                // Past the poll's last record and any transaction marker after it: the relay writes in
+                // transactions, and a group committed short of a marker would never look caught up.
+                next = c.position(tp, options.apiTimeout());
             }
             // One commit per partition and poll, after every effect in it: a crash repeats at most this poll's
             // records, which the inbox absorbs.
@@ -299,6 +322,10 @@ final class KafkaSubscription implements EventSubscription {
         }
     }
 
+    /**
+     * Whether every partition is handled up to {@code ends}: by this consumer's position (which moves past the
+     * relay's transaction markers), or, for a partition another instance of the group holds, by its committed offset.
+     */
     private boolean caughtUp(Map<TopicPartition, Long> ends) {
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(topics.groupId(group))
@@ -308,7 +335,8 @@ final class KafkaSubscription implements EventSubscription {
                     continue;
                 }
                 OffsetAndMetadata at = committed.get(end.getKey());
-                if (at == null || at.offset() < end.getValue()) {
+                long done = Math.max(at == null ? 0 : at.offset(), positions.getOrDefault(end.getKey(), 0L));
+                if (done < end.getValue()) {
                     return false;
                 }
             }

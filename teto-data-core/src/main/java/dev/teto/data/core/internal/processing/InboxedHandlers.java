@@ -48,6 +48,11 @@ public final class InboxedHandlers {
             return delegate.accepts(eventType);
         }
 
+        @Override
+        public boolean retriesUntilDelivered() {
+            return delegate.retriesUntilDelivered();
+        }
+
         private <R> R inTransaction(Function<InboxClaims, R> work) {
             try (StoreTransaction tx = store.begin(TxOptions.DEFAULT, Actor.NONE)) {
                 R result = work.apply(tx.capability(InboxClaims.class));
