@@ -1,14 +1,10 @@
 package dev.teto.data.core.internal.processing;
 
 import dev.teto.data.api.TimeRange;
-import dev.teto.data.api.content.CohortAnalytics;
 import dev.teto.data.api.content.CohortAnalyticsRepository;
-import dev.teto.data.api.content.CohortMetrics;
-import dev.teto.data.api.content.NewCohortAnalytics;
 import dev.teto.data.api.context.TxContext;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.event.EventTypes;
-import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.core.processing.Processors;
 
 import java.time.Instant;
@@ -17,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,9 +21,9 @@ import java.util.Set;
  * month. The other seed metrics need data no event carries (demographics, retention, upgrades) and stay null.
  *
  * <p>Counting is an increment, so it runs inside the transaction that claims the events in the inbox: the MongoDB
- * upsert happens before that transaction commits, and a failed upsert rolls the claim back. Exact with one running
- * instance of this processor; the one gap is a PostgreSQL commit failing after the upsert, which repeats that batch's
- * increments once.
+ * upsert happens before that transaction commits, and a failed upsert rolls the claim back. The increment is one atomic
+ * MongoDB update, so any number of instances count exactly; the one gap is a PostgreSQL commit failing after it,
+ * which repeats that batch's increments once.
  */
 final class CohortProcessor implements Processor {
     static final String COHORT_TYPE = "personality_type";
@@ -63,18 +58,8 @@ final class CohortProcessor implements Processor {
             YearMonth month = YearMonth.from(e.occurredAt().atOffset(ZoneOffset.UTC));
             increments.computeIfAbsent(type, k -> new LinkedHashMap<>()).merge(month, 1, Integer::sum);
         }
-        increments.forEach((type, months) -> months.forEach((month, added) -> {
-            TimeRange period = period(month);
-            int before = current(type, period).map(c -> c.metrics().userCount() == null ? 0 : c.metrics().userCount())
-                    .orElse(0);
-            cohorts.upsert(new NewCohortAnalytics(COHORT_TYPE, type, period,
-                    new CohortMetrics(before + added, null, null, null, null), null));
-        }));
-    }
-
-    private Optional<CohortAnalytics> current(String type, TimeRange period) {
-        return cohorts.series(COHORT_TYPE, type, period, PageRequest.first(1)).items().stream()
-                .filter(c -> c.period().from().equals(period.from())).findFirst();
+        increments.forEach((type, months) -> months.forEach((month, added) ->
+                cohorts.addUsers(COHORT_TYPE, type, period(month), added)));
     }
 
     static TimeRange period(YearMonth month) {

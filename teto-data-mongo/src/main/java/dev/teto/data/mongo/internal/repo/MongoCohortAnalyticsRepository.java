@@ -37,28 +37,42 @@ public final class MongoCohortAnalyticsRepository implements CohortAnalyticsRepo
 
     @Override
     public CohortAnalytics upsert(NewCohortAnalytics a) {
-        Bson key = Filters.and(Filters.eq("cohort_type", a.cohortType()), Filters.eq("cohort_value", a.cohortValue()),
-                Filters.eq("period.start", Docs.date(a.period().from())), Filters.eq("period.end", Docs.date(a.period().to())));
-        Bson change = Updates.combine(
+        Bson key = key(a.cohortType(), a.cohortValue(), a.period());
+        upsertOne(key, Updates.combine(
                 Updates.set("metrics", CohortMapping.metrics(a.metrics())),
                 Updates.set("demographic_breakdown", CohortMapping.breakdown(a.breakdown())),
-                Updates.setOnInsert("created_at", Docs.date(Docs.now())));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                cohorts.updateOne(key, change, new UpdateOptions().upsert(true));
-                break;
-            } catch (MongoException e) {
-                if (attempt < 3 && MongoErrors.isDuplicateKey(e)) {
-                    continue;   // a concurrent first write of the same key won; update its document
-                }
-                throw MongoErrors.translate("upsert cohort analytics", e);
-            }
-        }
+                Updates.setOnInsert("created_at", Docs.date(Docs.now()))), "upsert cohort analytics");
         CohortAnalytics stored = MongoErrors.call("upsert cohort analytics", () -> cohorts.find(key).first());
         if (stored == null) {
             throw new NotFoundException(MongoErrors.STORE, ContentEntities.COHORT, a.cohortValue());
         }
         return stored;
+    }
+
+    @Override
+    public void addUsers(String cohortType, String cohortValue, TimeRange period, int users) {
+        upsertOne(key(cohortType, cohortValue, period), Updates.combine(
+                Updates.inc("metrics.user_count", users),
+                Updates.setOnInsert("created_at", Docs.date(Docs.now()))), "count cohort users");
+    }
+
+    private static Bson key(String cohortType, String cohortValue, TimeRange period) {
+        return Filters.and(Filters.eq("cohort_type", cohortType), Filters.eq("cohort_value", cohortValue),
+                Filters.eq("period.start", Docs.date(period.from())), Filters.eq("period.end", Docs.date(period.to())));
+    }
+
+    private void upsertOne(Bson key, Bson change, String operation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cohorts.updateOne(key, change, new UpdateOptions().upsert(true));
+                return;
+            } catch (MongoException e) {
+                if (attempt < 3 && MongoErrors.isDuplicateKey(e)) {
+                    continue;   // a concurrent first write of the same key won; update its document
+                }
+                throw MongoErrors.translate(operation, e);
+            }
+        }
     }
 
     @Override
