@@ -134,10 +134,13 @@ class CachedReadsIT {
         Assessment a = data.assessmentFlow().start(user.id(), version);
         assertEquals(new AssessmentProgress(a.id(), 0, questions.get(0).id()), data.assessmentFlow().progress(a.id()));
         data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 4));
+        // the caller reads its own answer at once; the write-behind fills the cache after
+        assertEquals(new AssessmentProgress(a.id(), 1, questions.get(1).id()), data.assessmentFlow().progress(a.id()));
         AssessmentProgress after = awaitProgress(a.id(), 1);
         assertEquals(questions.get(1).id(), after.currentQuestion());
         data.assessmentFlow().answerAll(a.id(), List.of(AnswerInput.likert(questions.get(1).id(), 2),
                 AnswerInput.likert(questions.get(2).id(), 3)));
+        assertEquals(3, data.assessmentFlow().progress(a.id()).questionsAnswered());
         AssessmentProgress done = awaitProgress(a.id(), 3);
         assertEquals(null, done.currentQuestion());
     }

@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -29,6 +32,7 @@ import java.util.function.Supplier;
 public final class CacheLayer implements AutoCloseable {
     public static final String HANDLER_NAME = "teto.cache-invalidation";
     static final String INSIGHTS_COLLECTION = "personality_insights";
+    static final Duration REPAIR_EVERY = Duration.ofMillis(250);
 
     private final CacheStore store;
     private final SessionStore sessions;
@@ -40,6 +44,7 @@ public final class CacheLayer implements AutoCloseable {
     private final BooleanSupplier inTransaction;
     private volatile ChangeFeed.Subscription feedSubscription;
     private final CatchUp catchUp;
+    private final ScheduledExecutorService repair;
 
     private CacheLayer(CacheStore store, SessionStore sessions, CacheOptions options, BooleanSupplier inTransaction,
             OutboxBacklog backlog) {
@@ -54,6 +59,7 @@ public final class CacheLayer implements AutoCloseable {
                 : null;
         this.inTransaction = inTransaction;
         this.catchUp = new CatchUp(backlog, invalidator);
+        this.repair = store == null && sessions == null ? null : startRepair();
         guard.onFailure(catchUp::suspect);
         if (store != null) {
             store.addListener(new CacheStore.Listener() {
@@ -178,18 +184,13 @@ public final class CacheLayer implements AutoCloseable {
     }
 
     /**
-     * Stores {@code value} without a lease, after a commit: the seed's write-behind. A failure marks nothing
-     * stale by itself, so callers that write behind must also treat a lost write as a miss (see the flow).
+     * Loads {@code key} from the source and stores it under a lease, after a commit: the seed's write-behind. A
+     * write committed after the load removes the key and cancels the lease, so an older figure is never stored
+     * over a newer one; when another caller holds the lease, it is left to load.
      */
-    public boolean writeBehind(String key, Object value, Duration ttl) {
-        if (store == null) {
-            return false;
-        }
-        try {
-            guard.run(() -> store.put(key, value, jittered(ttl)));
-            return true;
-        } catch (CacheUnavailable e) {
-            return false;
+    public <T> void writeBehind(String key, Class<T> type, Duration ttl, Supplier<Optional<T>> loader) {
+        if (store != null) {
+            loads.refresh(key, jittered(ttl), loader);
         }
     }
 
@@ -289,8 +290,35 @@ public final class CacheLayer implements AutoCloseable {
         });
     }
 
+    /**
+     * Outstanding invalidations are retried in the background too, not only before this instance's next read: other
+     * instances read the same store, and this one may not read for a while.
+     */
+    private ScheduledExecutorService startRepair() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "teto-cache-repair");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                if (invalidator.dirtyCount() > 0 || catchUp.pending()) {
+                    if (invalidator.flushDirty()) {
+                        catchUp.caughtUp();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // retried at the next tick; reads meanwhile go to the record of truth
+            }
+        }, REPAIR_EVERY.toMillis(), REPAIR_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        return executor;
+    }
+
     @Override
     public void close() {
+        if (repair != null) {
+            repair.shutdownNow();
+        }
         loads.close();
         ChangeFeed.Subscription subscription = feedSubscription;
         if (subscription != null) {

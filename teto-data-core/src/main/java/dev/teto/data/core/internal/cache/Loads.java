@@ -152,6 +152,19 @@ final class Loads implements AutoCloseable {
         }
     }
 
+    /** Reloads {@code key} now on the calling thread, under a lease; nothing happens when another holds one. */
+    <T> void refresh(String key, Duration ttl, Supplier<Optional<T>> loader) {
+        Optional<String> lease;
+        try {
+            lease = guard.call(() -> store.lease(key, options.leaseTtl()));
+        } catch (CacheUnavailable e) {
+            return;
+        }
+        if (lease.isPresent()) {
+            loader.get().ifPresent(v -> storeLeased(key, lease.get(), v, ttl));
+        }
+    }
+
     private void storeLeased(String key, String lease, Object value, Duration ttl) {
         try {
             guard.call(() -> store.putLeased(key, lease, value, ttl));

@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * {@code ASSESSMENT_PROGRESS}, written behind each committed answer: the answer call only queues the assessment
- * id, and one background thread reads the committed progress and stores it. Answers that arrive while an update
- * is queued share it. When an update cannot be queued or stored, the key is evicted instead (remembered as dirty
- * if even that fails), so the next read repairs it from PostgreSQL.
+ * {@code ASSESSMENT_PROGRESS}, written behind each committed answer: the answer call removes the cached figure and
+ * queues the assessment id, and one background thread reads the committed progress and stores it. Answers that
+ * arrive while an update is queued share it. When an update cannot be queued or stored, the key stays removed
+ * (remembered as dirty if even the removal failed), so the next read repairs it from PostgreSQL.
  */
 public final class ProgressTracker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressTracker.class);
@@ -42,9 +42,16 @@ public final class ProgressTracker implements AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** After an answer committed. Never blocks and never throws. */
+    /**
+     * After an answer committed: the cached progress is removed at once, so the caller's next read sees its answer,
+     * and the update is queued. Never throws; a removal that fails marks the key dirty.
+     */
     public void answered(UUID assessmentId) {
-        if (!cache.caches() || !queued.add(assessmentId)) {
+        if (!cache.caches()) {
+            return;
+        }
+        cache.evict(CacheKeys.progress(assessmentId));
+        if (!queued.add(assessmentId)) {
             return;
         }
         try {
@@ -65,10 +72,9 @@ public final class ProgressTracker implements AutoCloseable {
         queued.remove(assessmentId);
         String key = CacheKeys.progress(assessmentId);
         try {
-            Optional<AssessmentProgress> progress = load(assessmentId);
-            if (progress.isEmpty() || !cache.writeBehind(key, progress.get(), cache.options().progressTtl())) {
-                cache.evict(key);
-            }
+            // Under a lease: an answer committed after this read removes the key and cancels the lease, so this
+            // older figure cannot be stored over it.
+            cache.writeBehind(key, AssessmentProgress.class, cache.options().progressTtl(), () -> load(assessmentId));
         } catch (RuntimeException e) {
             LOG.debug("progress write-behind failed: {}", e.getClass().getName());
             cache.evict(key);
