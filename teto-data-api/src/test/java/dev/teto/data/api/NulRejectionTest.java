@@ -165,9 +165,13 @@ class NulRejectionTest {
     }
 
     @Test
-    void nulIsShownEscapedSoTheMessageStaysLoggable() {
+    void aCodeFieldHoldingNoCodeIsMaskedSoTheMessageStaysLoggable() {
         ValidationException e = assertThrows(ValidationException.class, () -> Check.maxLength("domain", NUL, 10));
-        assertEquals("'a\\u0000b'", e.value());
+        assertEquals("'a***(8)'", e.value());
+        ValidationException forged = assertThrows(ValidationException.class,
+                () -> Check.maxLength("version", "v1\r\n2026-11-25 ERROR FAKE", 5));
+        assertFalse(forged.getMessage().contains("\n"), forged.getMessage());
+        assertFalse(forged.getMessage().contains("FAKE"), forged.getMessage());
     }
 
     @Test

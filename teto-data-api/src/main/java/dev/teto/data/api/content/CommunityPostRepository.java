@@ -3,6 +3,7 @@ package dev.teto.data.api.content;
 import dev.teto.data.api.capability.ProvidedBy;
 import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.api.validation.Code;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,9 @@ public interface CommunityPostRepository {
 
     Optional<CommunityPost> get(ContentId id);
 
-    Page<CommunityPost> listByPersonalityType(String personalityType, PageRequest page);
+    Page<CommunityPost> listByPersonalityType(@Code String personalityType, PageRequest page);
 
-    Page<CommunityPost> listByTag(String tag, PageRequest page);
+    Page<CommunityPost> listByTag(@Code String tag, PageRequest page);
 
     /** Posts written by {@code userId}. */
     Page<CommunityPost> listByUser(UUID userId, PageRequest page);

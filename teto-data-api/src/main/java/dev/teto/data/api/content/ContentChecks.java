@@ -9,17 +9,13 @@ import java.util.regex.Pattern;
 /** Checks the content records share beyond {@link Check}. */
 final class ContentChecks {
     /** A code such as {@code results_accuracy} or {@code teto}: what the seed's vocabulary-like fields hold. */
-    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.:-]*$");
 
     private ContentChecks() {
     }
 
     static String code(String field, String value) {
-        Check.requiredText(field, value, ContentLimits.CODE_MAX);
-        if (!CODE.matcher(value).matches()) {
-            throw new ValidationException(field, value, "must be a code of letters, digits and _ . : -");
-        }
-        return value;
+        Check.required(field, value);
+        return Check.code(field, value);
     }
 
     static String optionalCode(String field, String value) {

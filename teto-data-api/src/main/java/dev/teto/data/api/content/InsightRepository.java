@@ -3,6 +3,7 @@ package dev.teto.data.api.content;
 import dev.teto.data.api.capability.ProvidedBy;
 import dev.teto.data.api.paging.Page;
 import dev.teto.data.api.paging.PageRequest;
+import dev.teto.data.api.validation.Code;
 import dev.teto.data.api.validation.Nullable;
 
 import java.util.List;
@@ -22,14 +23,14 @@ public interface InsightRepository {
     Insight update(ContentId id, InsightUpdate update);
 
     /** Insights of one type, optionally of one category. */
-    Page<Insight> listByType(String personalityType, @Nullable String category, PageRequest page);
+    Page<Insight> listByType(@Code String personalityType, @Nullable @Code String category, PageRequest page);
 
     /** Insights of other types that name {@code personalityType} among their {@code related_types}. */
-    Page<Insight> listRelated(String personalityType, PageRequest page);
+    Page<Insight> listRelated(@Code String personalityType, PageRequest page);
 
     /**
      * The {@code limit} most popular insights of a type (1 to {@link ContentLimits#RESULTS_MAX}); the call core
      * caches as {@code POPULAR_INSIGHTS:{type}} when a cache is configured.
      */
-    List<Insight> popular(String personalityType, int limit);
+    List<Insight> popular(@Code String personalityType, int limit);
 }

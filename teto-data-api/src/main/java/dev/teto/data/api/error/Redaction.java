@@ -10,6 +10,8 @@ import java.util.Locale;
 public final class Redaction {
     static final int MAX_VALUE_CHARS = 64;
     private static final String HIDDEN = "<redacted>";
+    /** What a shown code or id may look like. */
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[A-Za-z0-9_.:/@+\\-]*");
     private static final String[] SECRET_SUFFIXES = {"hash", "token", "password", "secret", "key"};
     /** Fields whose text is a code from a closed or technical vocabulary, never personal data. */
     private static final java.util.Set<String> SHOWN = java.util.Set.of("status", "role", "questiontype", "plantype",
@@ -38,7 +40,11 @@ public final class Redaction {
         if (!plainValue && !SHOWN.contains(key) && !key.endsWith("id")) {
             return "'" + maskText(text) + "'";
         }
-        text = text.replace('\u0000', '?');
+        if (!plainValue && !TOKEN.matcher(text).matches()) {
+            // A code or id field holding something that is no code (spaces, quotes, line breaks) is masked like
+            // free text: it may be an injection attempt, and a line break would forge a log line.
+            return "'" + maskText(text) + "'";
+        }
         return text.length() <= MAX_VALUE_CHARS ? "'" + text + "'" : "'" + text.substring(0, MAX_VALUE_CHARS) + "…'";
     }
 

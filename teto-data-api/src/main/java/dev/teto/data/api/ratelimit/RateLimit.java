@@ -3,7 +3,6 @@ package dev.teto.data.api.ratelimit;
 import dev.teto.data.api.validation.Check;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * At most {@code requests} per {@code period}, spread evenly: a burst of the whole allowance is possible only after
@@ -13,7 +12,7 @@ public record RateLimit(int requests, Duration period) {
 
     public RateLimit {
         Check.positive("requests", requests);
-        Objects.requireNonNull(period, "period");
+        Check.required("period", period);
         if (period.toMillis() < 1) {
             throw new dev.teto.data.api.error.ValidationException("period", null, "must be at least 1 ms");
         }

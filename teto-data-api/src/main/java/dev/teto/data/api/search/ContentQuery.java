@@ -14,8 +14,9 @@ public record ContentQuery(String text, List<String> tags, List<String> personal
                            ContentSort sort, boolean highlight) {
 
     public ContentQuery {
-        tags = tags == null ? List.of() : List.copyOf(tags);
-        personalityTypes = personalityTypes == null ? List.of() : List.copyOf(personalityTypes);
+        tags = tags == null ? List.of() : List.copyOf(Check.textList("tags", tags));
+        personalityTypes = personalityTypes == null ? List.of()
+                : List.copyOf(Check.textList("personalityTypes", personalityTypes));
         sort = sort == null ? ContentSort.RELEVANCE : sort;
     }
 

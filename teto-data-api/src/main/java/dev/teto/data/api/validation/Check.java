@@ -40,6 +40,8 @@ public final class Check {
             Pattern.compile("^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
     private static final Pattern IPV6 = Pattern.compile("^[0-9A-Fa-f:.]{2,45}$");
     private static final String REDACTED = "<redacted>";
+    private static final int CODE_MAX = 50;
+    private static final Pattern CODE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.:-]*$");
 
     private Check() {
     }
@@ -203,6 +205,18 @@ public final class Check {
     public static List<String> textList(String field, List<String> values) {
         TextRules.textList(field, values);
         return values;
+    }
+
+    /** A code (see {@link Code}); null passes, for optional ones. */
+    public static String code(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        requiredText(field, value, CODE_MAX);
+        if (!CODE.matcher(value).matches()) {
+            throw new ValidationException(field, null, "must be a code: 1 to 50 of letters, digits and _ . : -");
+        }
+        return value;
     }
 
     public static int positive(String field, int value) {

@@ -85,6 +85,7 @@ final class EsAnalytics implements AnalyticsEvents, AnalyticsIndex {
 
     @Override
     public List<TypeCounts> countsByType(TimeRange range, Interval interval) {
+        interval.requireBucketsWithin(range);
         SearchResponse<Void> r = aggregate(range, "by_time", a -> a
                 .dateHistogram(h -> h.field("timestamp").calendarInterval(calendar(interval)).minDocCount(0)
                         .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.expr(range.from().toString())))
@@ -116,6 +117,7 @@ final class EsAnalytics implements AnalyticsEvents, AnalyticsIndex {
 
     @Override
     public List<PeriodCount> uniqueUsers(TimeRange range, Interval interval) {
+        interval.requireBucketsWithin(range);
         SearchResponse<Void> r = aggregate(range, "by_time", a -> a
                 .dateHistogram(h -> h.field("timestamp").calendarInterval(calendar(interval)).minDocCount(0)
                         .extendedBounds(b -> b.min(FieldDateMath.of(m -> m.expr(range.from().toString())))

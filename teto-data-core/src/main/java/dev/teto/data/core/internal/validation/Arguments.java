@@ -2,6 +2,7 @@ package dev.teto.data.core.internal.validation;
 
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.validation.Check;
+import dev.teto.data.api.validation.Code;
 import dev.teto.data.api.validation.Nullable;
 
 import java.lang.invoke.MethodHandle;
@@ -25,7 +26,7 @@ public final class Arguments {
     /** Reflection on parameters allocates; the answer path calls this for every answer. */
     private static final ConcurrentMap<Method, Param[]> PARAMS = new ConcurrentHashMap<>();
 
-    private record Param(String name, boolean nullable) {
+    private record Param(String name, boolean nullable, boolean code) {
     }
     private static final MethodHandle NONE = MethodHandles.constant(Object.class, null);
 
@@ -44,6 +45,9 @@ public final class Arguments {
                 }
                 continue;
             }
+            if (params[i].code() && args[i] instanceof String code) {
+                Check.code(params[i].name(), code);
+            }
             check(params[i].name(), args[i]);
         }
     }
@@ -52,7 +56,8 @@ public final class Arguments {
         Parameter[] parameters = method.getParameters();
         Param[] params = new Param[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
-            params[i] = new Param(parameters[i].getName(), parameters[i].isAnnotationPresent(Nullable.class));
+            params[i] = new Param(parameters[i].getName(), parameters[i].isAnnotationPresent(Nullable.class),
+                    parameters[i].isAnnotationPresent(Code.class));
         }
         return params;
     }
