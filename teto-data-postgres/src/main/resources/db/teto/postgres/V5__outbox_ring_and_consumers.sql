@@ -92,5 +92,13 @@ CREATE TABLE outbox_positions (
     updated_at  TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
+-- Which handlers the running dispatchers deliver to, and when each last said so. A dispatcher that lacks a handler
+-- another one announced recently leaves delivery to that one, so no event is marked delivered before every
+-- handler has had it (a worker built without Redis must not swallow the cache's invalidations).
+CREATE TABLE outbox_handlers (
+    handler     VARCHAR(100) PRIMARY KEY,
+    last_seen   TIMESTAMPTZ NOT NULL
+);
+
 -- Parked events are listed oldest first per consumer.
 CREATE INDEX idx_outbox_parked_handler ON outbox_parked (handler, parked_at);

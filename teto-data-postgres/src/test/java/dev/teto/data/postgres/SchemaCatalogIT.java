@@ -50,7 +50,7 @@ class SchemaCatalogIT {
 
     /** Tables that are not the seed's, each documented in docs/schema-deviations.md (entries 1, 10, V4 and V5). */
     private static final Set<String> DOCUMENTED_TABLES = Set.of("outbox", "outbox_inbox", "outbox_parked", "teto_schema_history",
-            "user_activities_default", "outbox_ring", "outbox_positions", "outbox_s0", "outbox_s1", "outbox_s2",
+            "user_activities_default", "outbox_ring", "outbox_positions", "outbox_handlers", "outbox_s0", "outbox_s1", "outbox_s2",
             "outbox_s3", "outbox_s4", "outbox_s5", "outbox_s6", "outbox_s7");
     private static final Pattern ACTIVITY_PARTITION = Pattern.compile("user_activities_p\\d{6}");
 

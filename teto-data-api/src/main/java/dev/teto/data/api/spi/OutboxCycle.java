@@ -30,4 +30,10 @@ public interface OutboxCycle {
 
     /** Deletes delivered events and inbox records older than {@code cutoff}; returns how many events went. */
     int purgeDeliveredBefore(Instant cutoff);
+
+    /**
+     * Records that this dispatcher delivers to {@code handlers} now, and returns every handler some dispatcher of
+     * this outbox announced at or after {@code seenSince} (these included).
+     */
+    Set<String> announce(Set<String> handlers, Instant now, Instant seenSince);
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -123,6 +124,13 @@ public final class InProcessEventDispatcher implements EventDispatcher {
         }
     }
 
+    /** How often a dispatcher says which handlers it has; reading the others' comes with it. */
+    static final Duration ANNOUNCE_EVERY = Duration.ofSeconds(5);
+    /** A handler no dispatcher announced for this long is taken to be gone. */
+    static final Duration HANDLER_EXPIRY = Duration.ofMinutes(10);
+    private Instant lastAnnounce;
+    private Set<String> lacking = Set.of();
+
     /** @return events finished in this cycle, or -1 when another dispatcher holds the lock */
     private int cycle() {
         synchronized (cycleLock) {
@@ -132,6 +140,9 @@ public final class InProcessEventDispatcher implements EventDispatcher {
                 if (purge) {
                     outbox.purgeDeliveredBefore(now.minus(options.retention()));
                 }
+                if (!deliversToAll(outbox, now)) {
+                    return 0;
+                }
                 List<StoredEvent> pending = outbox.pending(options.batchSize(), now);
                 return pending.isEmpty() ? 0 : deliver(outbox, pending, now);
             }).orElse(-1);
@@ -140,6 +151,31 @@ public final class InProcessEventDispatcher implements EventDispatcher {
             }
             return finished;
         }
+    }
+
+    /**
+     * Whether this dispatcher has every handler that any dispatcher of the outbox announced lately. One that lacks
+     * some (a worker built without Redis, an instance from before a deploy added a handler) delivers nothing, so
+     * it can never mark an event delivered that a handler it does not have still needs.
+     */
+    private boolean deliversToAll(OutboxCycle outbox, Instant now) {
+        if (lastAnnounce == null || !now.isBefore(lastAnnounce.plus(ANNOUNCE_EVERY))) {
+            Set<String> known = outbox.announce(handlers.keySet(), now, now.minus(HANDLER_EXPIRY));
+            Set<String> lacking = new java.util.TreeSet<>(known);
+            lacking.removeAll(handlers.keySet());
+            if (!lacking.equals(this.lacking)) {
+                if (!lacking.isEmpty()) {
+                    LOG.warn("not delivering events: other dispatchers of this outbox deliver to handlers this one "
+                            + "lacks, {}; they deliver instead (a handler not seen for {} is forgotten)", lacking,
+                            HANDLER_EXPIRY);
+                } else if (!this.lacking.isEmpty()) {
+                    LOG.info("delivering events again: this dispatcher has every announced handler");
+                }
+            }
+            this.lacking = lacking;
+            lastAnnounce = now;
+        }
+        return lacking.isEmpty();
     }
 
     private int deliver(OutboxCycle outbox, List<StoredEvent> pending, Instant now) {

@@ -86,6 +86,18 @@ final class PgOutboxCycle implements OutboxCycle {
     }
 
     @Override
+    public Set<String> announce(Set<String> handlers, Instant now, Instant seenSince) {
+        if (!handlers.isEmpty()) {
+            h.createUpdate("""
+                            INSERT INTO outbox_handlers (handler, last_seen) SELECT unnest(:names), :now
+                            ON CONFLICT (handler) DO UPDATE SET last_seen = GREATEST(outbox_handlers.last_seen, EXCLUDED.last_seen)""")
+                    .bindArray("names", String.class, handlers).bind("now", now).execute();
+        }
+        return new HashSet<>(h.createQuery("SELECT handler FROM outbox_handlers WHERE last_seen >= :since")
+                .bind("since", seenSince).mapTo(String.class).list());
+    }
+
+    @Override
     public void markDelivered(Collection<UUID> eventIds, Instant at) {
         if (eventIds.isEmpty()) {
             return;
