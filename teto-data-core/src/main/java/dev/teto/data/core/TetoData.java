@@ -315,7 +315,12 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             return capabilities.provides(EventDispatcherFactory.class)
                     ? capabilities.plain(EventDispatcherFactory.class)
                             .create(relay, InboxedHandlers.wrap(handlers, capabilities.transactionalStore()))
-                    : new InProcessEventDispatcher(relay, handlers, dispatcherOptions, clock);
+                    : announced(new InProcessEventDispatcher(relay, handlers, dispatcherOptions, clock));
+        }
+
+        private static EventDispatcher announced(InProcessEventDispatcher dispatcher) {
+            dispatcher.announce();
+            return dispatcher;
         }
 
         private List<StoreOptions> allOptions(Map<Class<?>, StoreProvider<?>> providers) {

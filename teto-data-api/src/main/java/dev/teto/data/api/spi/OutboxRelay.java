@@ -16,4 +16,12 @@ public interface OutboxRelay {
      * @return empty, without running {@code cycle}, when another dispatcher holds the lock
      */
     <R> Optional<R> underLock(Function<OutboxCycle, R> cycle);
+
+    /**
+     * Records, outside any delivery cycle, that a dispatcher delivers to {@code handlers} (see
+     * {@link OutboxCycle#announce}): done once when the dispatcher is built, so that others defer to it before its
+     * first cycle.
+     */
+    default void announce(java.util.Set<String> handlers, java.time.Instant now) {
+    }
 }

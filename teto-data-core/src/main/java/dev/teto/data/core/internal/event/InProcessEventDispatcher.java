@@ -159,23 +159,37 @@ public final class InProcessEventDispatcher implements EventDispatcher {
      * it can never mark an event delivered that a handler it does not have still needs.
      */
     private boolean deliversToAll(OutboxCycle outbox, Instant now) {
-        if (lastAnnounce == null || !now.isBefore(lastAnnounce.plus(ANNOUNCE_EVERY))) {
-            Set<String> known = outbox.announce(handlers.keySet(), now, now.minus(HANDLER_EXPIRY));
-            Set<String> lacking = new java.util.TreeSet<>(known);
-            lacking.removeAll(handlers.keySet());
-            if (!lacking.equals(this.lacking)) {
-                if (!lacking.isEmpty()) {
-                    LOG.warn("not delivering events: other dispatchers of this outbox deliver to handlers this one "
-                            + "lacks, {}; they deliver instead (a handler not seen for {} is forgotten)", lacking,
-                            HANDLER_EXPIRY);
-                } else if (!this.lacking.isEmpty()) {
-                    LOG.info("delivering events again: this dispatcher has every announced handler");
-                }
-            }
-            this.lacking = lacking;
+        // Others' announcements are read every cycle (a few rows); ours are written every ANNOUNCE_EVERY.
+        boolean due = lastAnnounce == null || !now.isBefore(lastAnnounce.plus(ANNOUNCE_EVERY));
+        Set<String> known = outbox.announce(due ? handlers.keySet() : Set.of(), now, now.minus(HANDLER_EXPIRY));
+        if (due) {
             lastAnnounce = now;
         }
+        Set<String> lacking = new java.util.TreeSet<>(known);
+        lacking.removeAll(handlers.keySet());
+        if (!lacking.equals(this.lacking)) {
+            if (!lacking.isEmpty()) {
+                LOG.warn("not delivering events: other dispatchers of this outbox deliver to handlers this one "
+                        + "lacks, {}; they deliver instead (a handler not seen for {} is forgotten)", lacking,
+                        HANDLER_EXPIRY);
+            } else {
+                LOG.info("delivering events: this dispatcher has every announced handler");
+            }
+        }
+        this.lacking = lacking;
         return lacking.isEmpty();
+    }
+
+    /** Tells the other dispatchers of the outbox, before the first cycle, which handlers this one has. */
+    public void announce() {
+        if (handlers.isEmpty()) {
+            return;
+        }
+        try {
+            relay.announce(handlers.keySet(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("could not announce this dispatcher's handlers yet ({}); its first cycle will", e.getClass().getName());
+        }
     }
 
     private int deliver(OutboxCycle outbox, List<StoredEvent> pending, Instant now) {

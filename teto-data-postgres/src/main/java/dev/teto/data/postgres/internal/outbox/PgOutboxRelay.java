@@ -33,4 +33,13 @@ public final class PgOutboxRelay implements OutboxRelay {
             throw SqlErrors.translate(e);
         }
     }
+
+    @Override
+    public void announce(java.util.Set<String> handlers, java.time.Instant now) {
+        try (Handle handle = jdbi.open()) {
+            handle.inTransaction(h -> new PgOutboxCycle(h).announce(handlers, now, now));
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
 }
