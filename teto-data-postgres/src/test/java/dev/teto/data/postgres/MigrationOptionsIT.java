@@ -55,7 +55,7 @@ class MigrationOptionsIT {
         try (TestDatabase db = TestDatabase.create("baseline_check")) {
             TetoData.builder().configure(db.settings()).build().close();
             // Back to the shape V3 left, as a schema made by hand from the design document would be.
-            db.execute("DROP TABLE teto_schema_history, outbox, outbox_inbox, outbox_parked, outbox_ring, outbox_positions; "
+            db.execute("DROP TABLE teto_schema_history, outbox, outbox_inbox, outbox_parked, outbox_ring, outbox_positions, outbox_handlers; "
                     + "DROP FUNCTION outbox_slot(); "
                     + "DROP INDEX uq_user_sessions_token_hash, uq_user_sessions_refresh_token_hash; "
                     + "ALTER TABLE assessments DROP COLUMN question_ids");
