@@ -1,0 +1,79 @@
+package dev.teto.data.core.metrics;
+
+import dev.teto.data.api.health.ComponentHealth;
+import dev.teto.data.api.health.Health;
+import dev.teto.data.api.health.HealthStatus;
+import dev.teto.data.core.TetoData;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * {@code data.health()} as Micrometer gauges, for dashboards and alerts: {@code teto.health.status} per component
+ * (0 up, 1 degraded, 2 down) and every number a component reports, such as the relay's lag
+ * ({@code teto.lag.events} and {@code teto.oldest.unpublished.seconds}, tagged {@code component=outbox-relay}) or
+ * the cache's dirty keys. Health pings the stores, so a scrape reuses a snapshot up to {@code maxAge} old. The
+ * gauges hold this binder strongly: it lives as long as the registry.
+ *
+ * <pre>{@code new TetoDataMeters(data, Duration.ofSeconds(5)).bindTo(registry);}</pre>
+ *
+ * Needs {@code io.micrometer:micrometer-core} on the class path (an optional dependency of teto-data-core).
+ */
+public final class TetoDataMeters implements MeterBinder {
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(5);
+
+    private final TetoData data;
+    private final long maxAgeNanos;
+    private volatile Health snapshot;
+    private volatile long takenAt;
+
+    public TetoDataMeters(TetoData data, Duration maxAge) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.maxAgeNanos = Objects.requireNonNull(maxAge, "maxAge").toNanos();
+    }
+
+    public TetoDataMeters(TetoData data) {
+        this(data, DEFAULT_MAX_AGE);
+    }
+
+    /** Registers a gauge for each component and number the stores report now; the set is fixed at build. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        for (ComponentHealth component : health().components()) {
+            String name = component.name();
+            Gauge.builder("teto.health.status", this, m -> m.status(name))
+                    .tag("component", name).description("0 up, 1 degraded, 2 down").strongReference(true)
+                    .register(registry);
+            component.metrics().forEach((key, value) -> {
+                if (value instanceof Number) {
+                    Gauge.builder("teto." + key.toLowerCase(Locale.ROOT).replace('_', '.'), this, m -> m.number(name, key))
+                            .tag("component", name).strongReference(true).register(registry);
+                }
+            });
+        }
+    }
+
+    private double status(String component) {
+        return health().component(component).map(c -> (double) c.status().ordinal())
+                .orElse((double) HealthStatus.DOWN.ordinal());
+    }
+
+    private double number(String component, String key) {
+        return health().component(component).map(c -> c.metrics().get(key))
+                .filter(Number.class::isInstance).map(v -> ((Number) v).doubleValue()).orElse(Double.NaN);
+    }
+
+    private Health health() {
+        Health current = snapshot;
+        if (current == null || System.nanoTime() - takenAt > maxAgeNanos) {
+            current = data.health();
+            snapshot = current;
+            takenAt = System.nanoTime();
+        }
+        return current;
+    }
+}

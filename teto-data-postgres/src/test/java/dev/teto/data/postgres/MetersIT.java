@@ -1,0 +1,37 @@
+package dev.teto.data.postgres;
+
+import dev.teto.data.api.model.NewUser;
+import dev.teto.data.core.DispatcherOptions;
+import dev.teto.data.core.TetoData;
+import dev.teto.data.core.metrics.TetoDataMeters;
+import dev.teto.data.testing.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static dev.teto.data.postgres.Fixtures.email;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The relay's lag and every component's state as Micrometer gauges. */
+class MetersIT {
+
+    @Test
+    void outboxLagAndHealthAreGauges() {
+        try (TestDatabase db = TestDatabase.create("meters");
+                TetoData data = TetoData.builder().configure(db.settings())
+                        .dispatcher(DispatcherOptions.builder().enabled(false).build()).build()) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            new TetoDataMeters(data, Duration.ZERO).bindTo(registry);
+            assertEquals(0.0, registry.get("teto.health.status").tag("component", "outbox-relay").gauge().value());
+            assertEquals(0.0, registry.get("teto.lag.events").tag("component", "outbox-relay").gauge().value());
+
+            data.users().create(NewUser.of(email(), "Metered"));
+            data.users().create(NewUser.of(email(), "Metered too"));
+            assertEquals(2.0, registry.get("teto.lag.events").tag("component", "outbox-relay").gauge().value());
+
+            data.events().drain();
+            assertEquals(0.0, registry.get("teto.lag.events").tag("component", "outbox-relay").gauge().value());
+        }
+    }
+}
