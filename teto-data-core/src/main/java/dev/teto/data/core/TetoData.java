@@ -144,6 +144,11 @@ public final class TetoData implements TetoOperations, AutoCloseable {
         }
     }
 
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
     private void checkOpen() {
         if (closed.get()) {
             throw new IllegalStateException("this TetoData is closed");

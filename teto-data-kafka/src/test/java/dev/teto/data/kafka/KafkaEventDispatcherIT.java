@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,7 +103,7 @@ class KafkaEventDispatcherIT extends EventDispatcherContract {
             assertEquals(List.of(1, 2), seen);
             assertEquals(MAX_ATTEMPTS + 3, calls.get());
             TetoData data = (TetoData) opened.data();
-            assertEquals(List.of(), data.get(EventStream.class).deadLetters(KafkaEventDispatcher.GROUP, 10));
+            assertEquals(List.of(), data.get(EventStream.class).deadLetters(KafkaEventDispatcher.groupFor(Set.of("stubborn")), 10));
         }
     }
 }

@@ -58,7 +58,7 @@ final class EmbeddedKafkaBroker implements KafkaBroker {
             p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
             p.put("log.dirs", root.resolve("data").toString());
             p.put("offsets.topic.replication.factor", "1");
-            p.put("offsets.topic.num.partitions", "4");
+            p.put("offsets.topic.num.partitions", "1");   // created on the first group join: fewer partitions, faster
             p.put("transaction.state.log.replication.factor", "1");
             p.put("transaction.state.log.min.isr", "1");
             p.put("share.coordinator.state.topic.replication.factor", "1");

@@ -1,5 +1,6 @@
 package dev.teto.data.core.processing;
 
+import dev.teto.data.core.TetoData;
 import dev.teto.data.api.capability.TetoOperations;
 import dev.teto.data.api.error.StoreNotConfiguredException;
 import dev.teto.data.api.spi.DeadLetter;
@@ -134,6 +135,7 @@ public final class Processors implements AutoCloseable {
 
     /** {@code processor}'s dead letters (events it gave up on), oldest first. */
     public List<DeadLetter> deadLetters(String processor, int limit) {
+        checkOpen();
         require(processor);
         return stream.deadLetters(processor, limit);
     }
@@ -144,6 +146,7 @@ public final class Processors implements AutoCloseable {
      * @return how many succeeded
      */
     public int replay(String processor) {
+        checkOpen();
         return stream.replayDeadLetters(processor, new ProcessorRun(require(processor), data));
     }
 
@@ -175,6 +178,9 @@ public final class Processors implements AutoCloseable {
     private void checkOpen() {
         if (closed) {
             throw new IllegalStateException("these processors are closed");
+        }
+        if (data instanceof TetoData owner && owner.isClosed()) {
+            throw new IllegalStateException("this TetoData is closed");
         }
     }
 

@@ -20,19 +20,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@link EventDispatcher} when Kafka is configured: the relay (outbox → Kafka, background thread woken by each
- * commit) plus one consumer group, {@value #GROUP}, that hands each event to the host's handlers in registration
- * order. The handlers arrive wrapped by core with their inbox, so a redelivery reaches none that succeeded; a
- * handler that keeps failing makes the event go to {@code dlq.handlers} after the attempts, and the user's later
- * events flow again.
+ * commit) plus one consumer group that hands each event to the host's handlers in registration order. The group is
+ * named after the set of handlers ({@link #groupFor}): instances with the same handlers share the work, and an
+ * instance with other handlers (a worker built without Redis, an instance from before a deploy added a handler)
+ * forms a group of its own that reads every event too, so it never takes an event away from a handler it lacks;
+ * handlers both have run once, thanks to their inbox. The handlers arrive wrapped by core with their inbox, so a
+ * redelivery reaches none that succeeded; a handler that keeps failing makes the event go to the group's
+ * dead-letter topic after the attempts, and the user's later events flow again.
  */
 public final class KafkaEventDispatcher implements EventDispatcher {
     public static final String GROUP = "handlers";
+
+    /** {@code handlers.<8 hex>}: the same for every instance with the same handler names, in any order. */
+    public static String groupFor(java.util.Collection<String> handlerNames) {
+        String names = String.join("\n", new java.util.TreeSet<>(handlerNames));
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(names.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return GROUP + "." + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
     private static final Logger LOG = LoggerFactory.getLogger(KafkaEventDispatcher.class);
 
     private final OutboxPublisher publisher;
     private final KafkaEventStream stream;
     private final Map<String, EventHandler> handlers;
     private final KafkaOptions options;
+    private final String group;
     private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicBoolean running = new AtomicBoolean();
     private Thread relayThread;
@@ -44,6 +60,7 @@ public final class KafkaEventDispatcher implements EventDispatcher {
         this.stream = stream;
         this.handlers = new LinkedHashMap<>(handlers);
         this.options = options;
+        this.group = groupFor(handlers.keySet());
     }
 
     @Override
@@ -55,7 +72,7 @@ public final class KafkaEventDispatcher implements EventDispatcher {
         relayThread.setDaemon(true);
         relayThread.start();
         if (!handlers.isEmpty()) {
-            subscription = stream.subscribe(GROUP, Set.of(), 1, true, this::deliver);
+            subscription = stream.subscribe(group, Set.of(), 1, true, this::deliver);
         }
     }
 
@@ -77,7 +94,7 @@ public final class KafkaEventDispatcher implements EventDispatcher {
         if (running != null) {
             return running.drain();
         }
-        try (EventSubscription once = stream.subscribe(GROUP, Set.of(), 1, false, this::deliver)) {
+        try (EventSubscription once = stream.subscribe(group, Set.of(), 1, false, this::deliver)) {
             return once.drain();
         }
     }
