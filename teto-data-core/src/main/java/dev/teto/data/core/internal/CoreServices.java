@@ -42,6 +42,7 @@ import dev.teto.data.core.internal.tx.Transactions;
 
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * What every view of one {@code TetoData} shares: the stores' capabilities, the transactions, and core's rules,
@@ -52,6 +53,11 @@ public final class CoreServices {
     private final Capabilities capabilities;
     private final Transactions transactions;
     private final Map<Class<?>, BiFunction<Runner, CoreServices, Object>> rules;
+    /**
+     * Core's side of capabilities that need no transaction: built from the services alone, or null when the stores
+     * they need are not all configured (the store's own capability is then served as it is).
+     */
+    private final Map<Class<?>, Function<CoreServices, Object>> plainRules;
     private final ProfileScorer scorer;
     private final CacheLayer cache;
     private final RateLimiter rateLimiter;
@@ -82,6 +88,28 @@ public final class CoreServices {
                 ProfileRepository.class, (runner, core) -> new ProfileRules(runner, core.cache),
                 UserActivityRepository.class, (runner, core) -> new ActivityRules(runner),
                 AssessmentFlow.class, (runner, core) -> new AssessmentFlowService(runner, core.scorer, core.progress));
+        this.plainRules = Map.of(
+                CommunityPostRepository.class, core -> core.provide(CommunityPostRepository.class, ContentSearch.class)
+                        ? new PostRules(core.capabilities.plain(CommunityPostRepository.class),
+                                core.capabilities.plain(ContentSearch.class)) : null,
+                InsightRepository.class, core -> core.provide(InsightRepository.class)
+                        ? new InsightRules(core.capabilities.plain(InsightRepository.class), core.cache) : null,
+                RateLimiter.class, core -> {
+                    if (core.rateLimiter == null) {
+                        throw Capabilities.notConfigured(RateLimiter.class);
+                    }
+                    return core.rateLimiter;
+                },
+                SearchAdmin.class, SearchProjections::admin);
+    }
+
+    private boolean provide(Class<?>... types) {
+        for (Class<?> type : types) {
+            if (!capabilities.provides(type)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public Transactions transactions() {
@@ -108,23 +136,10 @@ public final class CoreServices {
 
     /** {@code type} as hosts see it, with each call run by {@code runner}. */
     public <T> T resolve(Class<T> type, Runner runner) {
-        if (type == CommunityPostRepository.class && capabilities.provides(CommunityPostRepository.class)
-                && capabilities.provides(ContentSearch.class)) {
-            return capabilities.resolve(type, runner, type.cast(new PostRules(
-                    capabilities.plain(CommunityPostRepository.class), capabilities.plain(ContentSearch.class))));
-        }
-        if (type == InsightRepository.class && capabilities.provides(InsightRepository.class)) {
-            return capabilities.resolve(type, runner,
-                    type.cast(new InsightRules(capabilities.plain(InsightRepository.class), cache)));
-        }
-        if (type == RateLimiter.class) {
-            if (rateLimiter == null) {
-                throw Capabilities.notConfigured(type);
-            }
-            return capabilities.resolve(type, runner, type.cast(rateLimiter));
-        }
-        if (type == SearchAdmin.class) {
-            return capabilities.resolve(type, runner, type.cast(SearchProjections.admin(this)));
+        Function<CoreServices, Object> plain = plainRules.get(type);
+        Object plainRuled = plain == null ? null : plain.apply(this);
+        if (plainRuled != null) {
+            return capabilities.resolve(type, runner, type.cast(plainRuled));
         }
         BiFunction<Runner, CoreServices, Object> factory = rules.get(type);
         // The flow's rules run on the assessment store; every other rule runs on the store's repository.
