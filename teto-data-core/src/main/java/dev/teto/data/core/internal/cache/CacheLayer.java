@@ -113,7 +113,7 @@ public final class CacheLayer implements AutoCloseable {
      * @param near also keep it in this process (rarely-changing, hot values: questions)
      */
     public <T> Optional<T> read(String key, Class<T> type, Duration ttl, boolean near, Supplier<Optional<T>> loader) {
-        if (store == null || bypass(key)) {
+        if (store == null || bypass()) {
             return loader.get();
         }
         long generation = 0;
@@ -142,8 +142,7 @@ public final class CacheLayer implements AutoCloseable {
 
     /** A session by id through the session cache; only live sessions are cached, until they expire. */
     public Optional<UserSession> session(UUID sessionId, Instant now, Supplier<Optional<UserSession>> loader) {
-        String key = CacheKeys.session(sessionId);
-        if (sessions == null || bypass(key)) {
+        if (sessions == null || bypass()) {
             return loader.get();
         }
         try {
@@ -188,7 +187,7 @@ public final class CacheLayer implements AutoCloseable {
      * write committed after the load removes the key and cancels the lease, so an older figure is never stored
      * over a newer one; when another caller holds the lease, it is left to load.
      */
-    public <T> void writeBehind(String key, Class<T> type, Duration ttl, Supplier<Optional<T>> loader) {
+    public <T> void writeBehind(String key, Duration ttl, Supplier<Optional<T>> loader) {
         if (store != null) {
             loads.refresh(key, jittered(ttl), loader);
         }
@@ -246,7 +245,7 @@ public final class CacheLayer implements AutoCloseable {
         return ComponentHealth.up("cache", metrics);
     }
 
-    private boolean bypass(String key) {
+    private boolean bypass() {
         if (inTransaction.getAsBoolean()) {
             return true; // a transaction reads its own writes, which the cache cannot have yet
         }

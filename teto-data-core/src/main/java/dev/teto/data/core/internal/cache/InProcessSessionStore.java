@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InProcessSessionStore implements SessionStore {
     /** Longer than any lease: a lease older than this can no longer store anything. */
     private static final Duration FORGET_REMOVALS_AFTER = Duration.ofMinutes(10);
+    private static final int MAX_OPEN_LEASES = 10_000;
     private final InProcessCacheStore values;
     private final Clock clock;
     /** user id to (session id to expiry): the USER_SESSIONS index. */
@@ -39,6 +40,10 @@ public final class InProcessSessionStore implements SessionStore {
     public Optional<String> lease(UUID sessionId, Duration ttl) {
         Instant now = clock.instant();
         Optional<String> token = values.lease(CacheKeys.session(sessionId), ttl);
+        if (leasedAt.size() > MAX_OPEN_LEASES) {
+            // leases of sessions that were never found are never used: forget the old ones
+            leasedAt.values().removeIf(at -> at.isBefore(now.minus(FORGET_REMOVALS_AFTER)));
+        }
         token.ifPresent(t -> leasedAt.put(t, now));
         return token;
     }

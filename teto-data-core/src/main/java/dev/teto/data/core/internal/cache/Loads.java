@@ -135,10 +135,7 @@ final class Loads implements AutoCloseable {
         }
         Runnable refresh = () -> {
             try {
-                Optional<String> lease = guard.call(() -> store.lease(key, options.leaseTtl()));
-                if (lease.isPresent()) {
-                    loader.get().ifPresent(v -> storeLeased(key, lease.get(), v, newTtl));
-                }
+                refresh(key, newTtl, loader);
             } catch (RuntimeException e) {
                 LOG.debug("early refresh failed: {}", e.getClass().getName());
             } finally {

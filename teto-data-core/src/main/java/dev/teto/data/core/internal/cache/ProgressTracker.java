@@ -74,7 +74,7 @@ public final class ProgressTracker implements AutoCloseable {
         try {
             // Under a lease: an answer committed after this read removes the key and cancels the lease, so this
             // older figure cannot be stored over it.
-            cache.writeBehind(key, AssessmentProgress.class, cache.options().progressTtl(), () -> load(assessmentId));
+            cache.writeBehind(key, cache.options().progressTtl(), () -> load(assessmentId));
         } catch (RuntimeException e) {
             LOG.debug("progress write-behind failed: {}", e.getClass().getName());
             cache.evict(key);
