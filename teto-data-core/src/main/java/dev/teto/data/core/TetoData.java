@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.teto.data.api.privacy.KeyProvider;
+import dev.teto.data.core.internal.privacy.PrivacyWiring;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -173,6 +175,8 @@ public final class TetoData implements TetoOperations, AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private CacheOptions cacheOptions = CacheOptions.DEFAULTS;
         private RateLimitOptions rateLimitOptions = RateLimitOptions.NONE;
+        private KeyProvider keyProvider;
+        private PrivacyOptions privacyOptions = PrivacyOptions.DEFAULTS;
 
         private Builder() {
         }
@@ -187,6 +191,8 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             next.clock = clock;
             next.cacheOptions = cacheOptions;
             next.rateLimitOptions = rateLimitOptions;
+            next.keyProvider = keyProvider;
+            next.privacyOptions = privacyOptions;
             return next;
         }
 
@@ -270,6 +276,27 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             return copy;
         }
 
+        /**
+         * The master keys and blind-index key behind PII encryption; required whenever a store keeps user keys
+         * (PostgreSQL). Without it, keys come from the {@code privacy.*} settings of {@link #configure}.
+         */
+        public Builder keys(KeyProvider provider) {
+            Builder copy = copy();
+            copy.keyProvider = Objects.requireNonNull(provider, "provider");
+            return copy;
+        }
+
+        /** How data keys are cached and erasures retried. */
+        public Builder privacy(PrivacyOptions options) {
+            Builder copy = copy();
+            copy.privacyOptions = Objects.requireNonNull(options, "options");
+            return copy;
+        }
+
+        private KeyProvider keyProvider() {
+            return keyProvider != null ? keyProvider : KeyProviders.fromSettings(config).orElse(null);
+        }
+
         /** Opens (and, if their options say so, migrates) every configured store, then starts event delivery. */
         public TetoData build() {
             Map<Class<?>, StoreProvider<?>> providers = StoreComposition.discover(TetoData.class.getClassLoader());
@@ -288,16 +315,19 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 }
                 // Without handlers nothing waits for delivery; the periodic poll still marks and purges rows.
                 Runnable wake = dispatcher == null || all.isEmpty() ? () -> { } : dispatcher::wake;
+                PrivacyWiring privacy = PrivacyWiring.of(capabilities, keyProvider(), privacyOptions.keyCacheSize(),
+                        privacyOptions.keyCacheAge(), clock);
                 Transactions transactions = new Transactions(capabilities.transactionalStore(), events -> {
                     cache.committed(events);
                     wake.run();
-                });
+                }, privacy.trail());
                 transactionsRef[0] = transactions;
                 if (capabilities.provides(ChangeFeed.class)) {
                     cache.followChanges(capabilities.plain(ChangeFeed.class));
                 }
                 CoreServices services = new CoreServices(capabilities, transactions, scorer, cache,
-                        CoreWiring.rateLimiter(capabilities, rateLimitOptions, clock));
+                        CoreWiring.rateLimiter(capabilities, rateLimitOptions, clock), privacy.fields(transactions),
+                        privacy.privacy(capabilities, transactions, clock), privacyOptions.erasureRetryEvery());
                 TetoData data = new TetoData(composition, services, dispatcher);
                 data.search = search;
                 search.start(services);

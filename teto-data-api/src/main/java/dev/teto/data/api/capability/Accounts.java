@@ -27,4 +27,9 @@ public interface Accounts extends CapabilityLookup {
     default OrganizationRepository organizations() {
         return get(OrganizationRepository.class);
     }
+
+    /** Data-subject rights: export and erasure of one person across every configured store. */
+    default dev.teto.data.api.privacy.Privacy privacy() {
+        return get(dev.teto.data.api.privacy.Privacy.class);
+    }
 }

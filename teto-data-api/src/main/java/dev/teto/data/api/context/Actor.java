@@ -11,8 +11,10 @@ import java.util.UUID;
  * @param userId  the user, for {@link Kind#USER}
  * @param service the service account name, for {@link Kind#SERVICE}
  * @param role    a role the store may grant rights by (e.g. {@code admin}, {@code analytics_reader}), may be null
+ * @param origin  where the call comes from, for the audit log's "from where" (a request id, a client address the
+ *                host chooses to record, a job name); may be null. At most {@value #MAX_NAME} printable characters.
  */
-public record Actor(Kind kind, UUID userId, String service, String role) {
+public record Actor(Kind kind, UUID userId, String service, String role, String origin) {
     public static final int MAX_NAME = 100;
     public static final Actor NONE = new Actor(Kind.NONE, null, null, null);
 
@@ -20,6 +22,9 @@ public record Actor(Kind kind, UUID userId, String service, String role) {
 
     public Actor {
         Objects.requireNonNull(kind, "kind");
+        if (origin != null && (origin.length() > MAX_NAME || !origin.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+            throw new IllegalArgumentException("an actor's origin is at most " + MAX_NAME + " printable ASCII characters");
+        }
         if (kind == Kind.USER && userId == null) {
             throw new IllegalArgumentException("a user actor needs a user id");
         }
@@ -33,6 +38,15 @@ public record Actor(Kind kind, UUID userId, String service, String role) {
         if ((service != null && service.length() > MAX_NAME) || (role != null && role.length() > MAX_NAME)) {
             throw new IllegalArgumentException("an actor's service name and role are at most " + MAX_NAME + " characters");
         }
+    }
+
+    public Actor(Kind kind, UUID userId, String service, String role) {
+        this(kind, userId, service, role, null);
+    }
+
+    /** This actor, calling from {@code where} (recorded in the audit log, never used for access decisions). */
+    public Actor withOrigin(String where) {
+        return new Actor(kind, userId, service, role, where);
     }
 
     public static Actor user(UUID userId) {

@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String USER_REGISTERED = "user.registered";
     public static final String USER_UPDATED = "user.updated";
     public static final String USER_SOFT_DELETED = "user.soft_deleted";
+    /** The user was erased everywhere (GDPR/CCPA); payload empty. Hosts erase their own copies on it. */
+    public static final String USER_ERASED = "user.erased";
     public static final String SESSION_OPENED = "session.opened";
     public static final String SESSION_REVOKED = "session.revoked";
     /** Expiry or refresh token changed. */

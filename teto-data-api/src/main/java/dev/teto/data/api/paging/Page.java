@@ -21,4 +21,9 @@ public record Page<T>(List<T> items, Optional<String> nextCursor, Optional<Strin
     public boolean hasPrevious() {
         return previousCursor.isPresent();
     }
+
+    /** The same page with each item mapped; the cursors and total are unchanged. */
+    public <R> Page<R> map(java.util.function.Function<? super T, ? extends R> mapper) {
+        return new Page<>(items.stream().<R>map(mapper).toList(), nextCursor, previousCursor, total);
+    }
 }

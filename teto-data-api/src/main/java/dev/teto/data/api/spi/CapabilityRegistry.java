@@ -18,4 +18,7 @@ public interface CapabilityRegistry {
 
     /** A component whose state {@code data.health()} reports; a store may register several. */
     void health(HealthIndicator indicator);
+
+    /** A store's part in export and erasure; every store holding anything about users registers one. */
+    void personalData(PersonalDataStore store);
 }

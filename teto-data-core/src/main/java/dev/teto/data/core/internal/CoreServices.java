@@ -1,6 +1,15 @@
 package dev.teto.data.core.internal;
 
 import dev.teto.data.api.content.CommunityPostRepository;
+import dev.teto.data.api.content.FeedbackRepository;
+import dev.teto.data.api.privacy.Privacy;
+import dev.teto.data.api.repository.AnswerRepository;
+import dev.teto.data.core.internal.flow.AnswerText;
+import dev.teto.data.core.internal.privacy.ErasureRetries;
+import dev.teto.data.core.internal.privacy.PersonalFields;
+import dev.teto.data.core.internal.rules.AnswerReadRules;
+import dev.teto.data.core.internal.rules.FeedbackRules;
+import dev.teto.data.core.internal.rules.UserFields;
 import dev.teto.data.api.content.InsightRepository;
 import dev.teto.data.api.search.ContentSearch;
 import dev.teto.data.core.internal.rules.PostRules;
@@ -64,8 +73,19 @@ public final class CoreServices {
     private final ProgressTracker progress;
 
     /** @param rateLimiter null when no limiter is configured */
+    private final PersonalFields fields;
+    private final Privacy privacy;
+    private final ErasureRetries erasureRetries;
+
+    /**
+     * @param rateLimiter null when no limiter is configured
+     * @param privacy     null when no store keeps user keys and erasure jobs
+     */
     public CoreServices(Capabilities capabilities, Transactions transactions, ProfileScorer scorer, CacheLayer cache,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter, PersonalFields fields, Privacy privacy, java.time.Duration erasureRetryEvery) {
+        this.fields = fields;
+        this.privacy = privacy;
+        this.erasureRetries = privacy == null ? null : ErasureRetries.start(privacy, erasureRetryEvery);
         this.capabilities = capabilities;
         this.transactions = transactions;
         this.scorer = scorer;
@@ -77,21 +97,32 @@ public final class CoreServices {
                 return transactions.runAlone(Actor.NONE, work);
             }
         });
-        this.rules = Map.of(
-                UserRepository.class, (runner, core) -> new UserRules(runner),
-                UserSessionRepository.class, (runner, core) -> new SessionRules(runner, core.cache),
-                QuestionRepository.class, (runner, core) -> new QuestionRules(runner, core.cache),
-                UserPreferencesRepository.class, (runner, core) -> new PreferencesRules(runner),
-                SubscriptionRepository.class, (runner, core) -> new SubscriptionRules(runner),
-                OrganizationRepository.class, (runner, core) -> new OrganizationRules(runner),
-                AssessmentRepository.class, (runner, core) -> new AssessmentRules(runner),
-                ProfileRepository.class, (runner, core) -> new ProfileRules(runner, core.cache),
-                UserActivityRepository.class, (runner, core) -> new ActivityRules(runner),
-                AssessmentFlow.class, (runner, core) -> new AssessmentFlowService(runner, core.scorer, core.progress));
+        this.rules = Map.ofEntries(
+                Map.entry(UserRepository.class, (runner, core) -> new UserRules(runner, new UserFields(core.fields))),
+                Map.entry(UserSessionRepository.class, (runner, core) -> new SessionRules(runner, core.cache, core.fields)),
+                Map.entry(QuestionRepository.class, (runner, core) -> new QuestionRules(runner, core.cache)),
+                Map.entry(UserPreferencesRepository.class, (runner, core) -> new PreferencesRules(runner)),
+                Map.entry(SubscriptionRepository.class, (runner, core) -> new SubscriptionRules(runner)),
+                Map.entry(OrganizationRepository.class, (runner, core) -> new OrganizationRules(runner)),
+                Map.entry(AssessmentRepository.class, (runner, core) -> new AssessmentRules(runner)),
+                Map.entry(ProfileRepository.class, (runner, core) -> new ProfileRules(runner, core.cache)),
+                Map.entry(UserActivityRepository.class, (runner, core) -> new ActivityRules(runner, core.fields)),
+                Map.entry(AnswerRepository.class, (runner, core) -> new AnswerReadRules(runner, new AnswerText(core.fields))),
+                Map.entry(AssessmentFlow.class, (runner, core) -> new AssessmentFlowService(runner, core.scorer,
+                        core.progress, new AnswerText(core.fields))));
         this.plainRules = Map.of(
-                CommunityPostRepository.class, core -> core.provide(CommunityPostRepository.class, ContentSearch.class)
+                CommunityPostRepository.class, core -> core.provide(CommunityPostRepository.class)
                         ? new PostRules(core.capabilities.plain(CommunityPostRepository.class),
-                                core.capabilities.plain(ContentSearch.class)) : null,
+                                core.provide(ContentSearch.class) ? core.capabilities.plain(ContentSearch.class) : null,
+                                core.fields) : null,
+                FeedbackRepository.class, core -> core.provide(FeedbackRepository.class)
+                        ? new FeedbackRules(core.capabilities.plain(FeedbackRepository.class), core.fields) : null,
+                Privacy.class, core -> {
+                    if (core.privacy == null) {
+                        throw Capabilities.notConfigured(Privacy.class);
+                    }
+                    return core.privacy;
+                },
                 InsightRepository.class, core -> core.provide(InsightRepository.class)
                         ? new InsightRules(core.capabilities.plain(InsightRepository.class), core.cache) : null,
                 RateLimiter.class, core -> {
@@ -130,6 +161,9 @@ public final class CoreServices {
     }
 
     public void close() {
+        if (erasureRetries != null) {
+            erasureRetries.close();
+        }
         progress.close();
         cache.close();
     }

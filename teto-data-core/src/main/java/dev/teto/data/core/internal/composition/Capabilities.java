@@ -3,6 +3,7 @@ package dev.teto.data.core.internal.composition;
 import dev.teto.data.api.capability.ProvidedBy;
 import dev.teto.data.api.error.StoreNotConfiguredException;
 import dev.teto.data.api.spi.HealthIndicator;
+import dev.teto.data.api.spi.PersonalDataStore;
 import dev.teto.data.api.spi.TransactionalStore;
 import dev.teto.data.core.internal.tx.Runner;
 
@@ -20,9 +21,11 @@ public final class Capabilities {
     private final Set<Class<?>> transactional;
     private final TransactionalStore transactionalStore;
     private final List<HealthIndicator> health;
+    private final List<PersonalDataStore> personalData;
 
     Capabilities(Map<Class<?>, Object> plain, Set<Class<?>> transactional, TransactionalStore transactionalStore,
-            List<HealthIndicator> health) {
+            List<HealthIndicator> health, List<PersonalDataStore> personalData) {
+        this.personalData = personalData;
         this.plain = plain;
         this.transactional = transactional;
         this.transactionalStore = transactionalStore;
@@ -32,6 +35,11 @@ public final class Capabilities {
     /** What the stores registered for {@code data.health()}, in the order they were opened. */
     public List<HealthIndicator> healthIndicators() {
         return health;
+    }
+
+    /** Every store's part in export and erasure, in the order the stores were opened. */
+    public List<PersonalDataStore> personalData() {
+        return personalData;
     }
 
     public TransactionalStore transactionalStore() {

@@ -2,6 +2,7 @@ package dev.teto.data.core.internal.composition;
 
 import dev.teto.data.api.spi.CapabilityRegistry;
 import dev.teto.data.api.spi.HealthIndicator;
+import dev.teto.data.api.spi.PersonalDataStore;
 import dev.teto.data.api.spi.TransactionalStore;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ final class Registry implements CapabilityRegistry {
     private final Set<Class<?>> transactional = new LinkedHashSet<>();
     private final Map<Class<?>, String> claimedBy = new LinkedHashMap<>();
     private final List<HealthIndicator> health = new ArrayList<>();
+    private final List<PersonalDataStore> personalData = new ArrayList<>();
     private TransactionalStore transactionalStore;
     private String currentProvider;
 
@@ -54,6 +56,15 @@ final class Registry implements CapabilityRegistry {
         health.add(Objects.requireNonNull(indicator, "indicator"));
     }
 
+    @Override
+    public void personalData(PersonalDataStore store) {
+        Objects.requireNonNull(store, "store");
+        if (personalData.stream().anyMatch(existing -> existing.store().equals(store.store()))) {
+            throw new IllegalStateException("two stores registered personal data under the name " + store.store());
+        }
+        personalData.add(store);
+    }
+
     private void claim(Class<?> type) {
         String previous = claimedBy.putIfAbsent(type, currentProvider);
         if (previous != null) {
@@ -63,6 +74,7 @@ final class Registry implements CapabilityRegistry {
     }
 
     Capabilities freeze() {
-        return new Capabilities(Map.copyOf(plain), Set.copyOf(transactional), transactionalStore, List.copyOf(health));
+        return new Capabilities(Map.copyOf(plain), Set.copyOf(transactional), transactionalStore, List.copyOf(health),
+                List.copyOf(personalData));
     }
 }

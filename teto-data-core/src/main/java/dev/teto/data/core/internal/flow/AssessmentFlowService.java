@@ -44,10 +44,13 @@ public final class AssessmentFlowService implements AssessmentFlow {
 
     private final ProgressTracker progress;
 
-    public AssessmentFlowService(Runner runner, ProfileScorer defaultScorer, ProgressTracker progress) {
+    private final AnswerText text;
+
+    public AssessmentFlowService(Runner runner, ProfileScorer defaultScorer, ProgressTracker progress, AnswerText text) {
         this.runner = runner;
         this.defaultScorer = defaultScorer;
         this.progress = progress;
+        this.text = text;
     }
 
     @Override
@@ -77,9 +80,10 @@ public final class AssessmentFlowService implements AssessmentFlow {
                 throw new NotFoundException(Entities.QUESTION, input.questionId());
             }
             AnswerRules.check(locked.questionIds(), locked.assessment().version(), question, input, "");
-            Answer saved = store.upsertAnswer(locked.assessment(), input);
+            UUID owner = locked.assessment().userId();
+            Answer saved = store.upsertAnswer(locked.assessment(), text.seal(unit, owner, input));
             unit.afterCommit(() -> progress.answered(assessmentId));
-            return saved;
+            return text.open(unit, saved);
         });
     }
 
@@ -108,9 +112,11 @@ public final class AssessmentFlowService implements AssessmentFlow {
                 AnswerRules.check(locked.questionIds(), locked.assessment().version(), question, input,
                         "answers[" + i + "].");
             }
-            List<Answer> saved = store.upsertAnswers(locked.assessment(), inputs);
+            UUID owner = locked.assessment().userId();
+            List<Answer> saved = store.upsertAnswers(locked.assessment(),
+                    inputs.stream().map(input -> text.seal(unit, owner, input)).toList());
             unit.afterCommit(() -> progress.answered(assessmentId));
-            return saved;
+            return saved.stream().map(answer -> text.open(unit, answer)).toList();
         });
     }
 
@@ -139,7 +145,9 @@ public final class AssessmentFlowService implements AssessmentFlow {
             List<Answer> answers = items.stream().map(ScoringInput.Item::answer).toList();
             List<UUID> questionSet = questionSet(store, locked);
             CompletionRule.requireEveryQuestionAnswered(locked.assessment(), questionSet, answers);
-            ProfileDraft draft = scorer.score(new ScoringInput(locked.assessment(), items));
+            // The scorer sees free text opened; the completion event keeps it sealed.
+            ProfileDraft draft = scorer.score(new ScoringInput(locked.assessment(), items.stream()
+                    .map(item -> new ScoringInput.Item(item.question(), text.open(unit, item.answer()))).toList()));
             Check.required("scorer result", draft).validate();
             Assessment completed = store.markCompleted(assessmentId);
             Profile profile = unit.port(ProfileRepository.class)

@@ -1,5 +1,7 @@
 package dev.teto.data.core.internal.rules;
 
+import dev.teto.data.core.internal.privacy.PersonalFields;
+
 import dev.teto.data.api.content.Comment;
 import dev.teto.data.api.content.CommunityPost;
 import dev.teto.data.api.content.CommunityPostRepository;
@@ -36,9 +38,31 @@ public final class PostRules implements CommunityPostRepository {
     private final CommunityPostRepository store;
     private final ContentSearch search;
 
-    public PostRules(CommunityPostRepository store, ContentSearch search) {
+    private final PersonalFields fields;
+
+    /** @param search null when no search store is configured: searches go to the document store */
+    public PostRules(CommunityPostRepository store, ContentSearch search, PersonalFields fields) {
         this.store = store;
         this.search = search;
+        this.fields = fields;
+    }
+
+    /** Comments are sealed under their author's key, so an erased author's words are gone from every copy. */
+    private CommunityPost open(CommunityPost p) {
+        if (!fields.sealing() || p.comments().isEmpty()) {
+            return p;
+        }
+        List<Comment> comments = p.comments().stream().map(this::open).toList();
+        return new CommunityPost(p.id(), p.userId(), p.personalityType(), p.title(), p.content(), p.tags(), p.likes(),
+                comments, p.commentCount(), p.pinned(), p.views(), p.shares(), p.createdAt(), p.updatedAt());
+    }
+
+    private Comment open(Comment c) {
+        return new Comment(c.id(), c.userId(), fields.openAlone(c.userId(), c.content()), c.createdAt());
+    }
+
+    private Page<CommunityPost> open(Page<CommunityPost> page) {
+        return page.map(this::open);
     }
 
     @Override
@@ -47,20 +71,23 @@ public final class PostRules implements CommunityPostRepository {
         if (query.personalityType() != null) {
             contentQuery = contentQuery.withPersonalityTypes(List.of(query.personalityType()));
         }
+        if (search == null) {
+            return store.search(query).stream().map(this::open).toList();
+        }
         Page<ContentHit> hits;
         try {
             hits = search.search(contentQuery, PageRequest.first(Math.min(query.limit() * OVERFETCH,
                     PageRequest.MAX_LIMIT)));
         } catch (TransientDataException e) {
             LOG.debug("content search unavailable ({}); searching MongoDB", e.reason());
-            return store.search(query);
+            return store.search(query).stream().map(this::open).toList();
         }
         List<CommunityPost> posts = new ArrayList<>(query.limit());
         for (ContentHit hit : hits.items()) {
             if (posts.size() == query.limit()) {
                 break;
             }
-            postId(hit).flatMap(store::get).ifPresent(posts::add);
+            postId(hit).flatMap(store::get).map(this::open).ifPresent(posts::add);
         }
         return posts;
     }
@@ -76,37 +103,39 @@ public final class PostRules implements CommunityPostRepository {
 
     @Override
     public CommunityPost create(NewCommunityPost post) {
-        return store.create(post);
+        return open(store.create(post));
     }
 
     @Override
     public Optional<CommunityPost> get(ContentId id) {
-        return store.get(id);
+        return store.get(id).map(this::open);
     }
 
     @Override
     public Page<CommunityPost> listByPersonalityType(String personalityType, PageRequest page) {
-        return store.listByPersonalityType(personalityType, page);
+        return open(store.listByPersonalityType(personalityType, page));
     }
 
     @Override
     public Page<CommunityPost> listByTag(String tag, PageRequest page) {
-        return store.listByTag(tag, page);
+        return open(store.listByTag(tag, page));
     }
 
     @Override
     public Page<CommunityPost> listByUser(UUID userId, PageRequest page) {
-        return store.listByUser(userId, page);
+        return open(store.listByUser(userId, page));
     }
 
     @Override
     public Page<CommunityPost> listCommentedBy(UUID userId, PageRequest page) {
-        return store.listCommentedBy(userId, page);
+        return open(store.listCommentedBy(userId, page));
     }
 
     @Override
     public Comment addComment(ContentId postId, NewComment comment) {
-        return store.addComment(postId, comment);
+        Comment added = store.addComment(postId, new NewComment(comment.userId(),
+                fields.sealAlone(comment.userId(), comment.content())));
+        return new Comment(added.id(), added.userId(), comment.content(), added.createdAt());
     }
 
     @Override
@@ -141,6 +170,6 @@ public final class PostRules implements CommunityPostRepository {
 
     @Override
     public CommunityPost edit(ContentId postId, PostEdit edit) {
-        return store.edit(postId, edit);
+        return open(store.edit(postId, edit));
     }
 }

@@ -1,6 +1,8 @@
 package dev.teto.data.core.internal.rules;
 
 import dev.teto.data.core.internal.cache.CacheLayer;
+import dev.teto.data.core.internal.privacy.PersonalFields;
+import dev.teto.data.core.internal.tx.Unit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import dev.teto.data.api.model.NewUserSession;
@@ -26,30 +28,52 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
 
     private final CacheLayer cache;
 
-    public SessionRules(Runner runner, CacheLayer cache) {
+    private final PersonalFields fields;
+
+    public SessionRules(Runner runner, CacheLayer cache, PersonalFields fields) {
         super(runner, UserSessionRepository.class);
         this.cache = cache;
+        this.fields = fields;
+    }
+
+    /** The user agent is sealed (it fingerprints a person); the IP address stays plain for abuse checks. */
+    private NewUserSession seal(Unit unit, NewUserSession s) {
+        return new NewUserSession(s.userId(), s.tokenHash(), s.refreshTokenHash(), s.ipAddress(),
+                fields.seal(unit, s.userId(), s.userAgent()), s.expiresAt());
+    }
+
+    private UserSession open(Unit unit, UserSession s) {
+        return withAgent(s, fields.open(unit, s.userId(), s.userAgent()));
+    }
+
+    private UserSession openAlone(UserSession s) {
+        return withAgent(s, fields.openAlone(s.userId(), s.userAgent()));
+    }
+
+    private static UserSession withAgent(UserSession s, String agent) {
+        return new UserSession(s.id(), s.userId(), s.tokenHash(), s.refreshTokenHash(), s.ipAddress(), agent,
+                s.expiresAt(), s.createdAt(), s.revokedAt());
     }
 
     @Override
     public UserSession create(NewUserSession session) {
         return unit((unit, sessions) -> {
             Liveness.requireLive(unit, session.userId());
-            UserSession created = sessions.create(session);
+            UserSession created = sessions.create(seal(unit, session));
             unit.publish(Events.sessionOpened(created));
-            return created;
+            return open(unit, created);
         });
     }
 
     @Override
     public Optional<UserSession> findById(UUID id) {
-        return call(sessions -> sessions.findById(id));
+        return unit((unit, sessions) -> sessions.findById(id).map(s -> open(unit, s)));
     }
 
     @Override
     public Optional<UserSession> findByTokenHash(String tokenHash) {
         Check.lookupKey("tokenHash", tokenHash, 255);
-        return call(sessions -> sessions.findByTokenHash(tokenHash));
+        return unit((unit, sessions) -> sessions.findByTokenHash(tokenHash).map(s -> open(unit, s)));
     }
 
     /** Also checks the owner: rows written before soft delete revoked sessions must not validate either. */
@@ -58,7 +82,8 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
         Check.lookupKey("tokenHash", tokenHash, 255);
         return unit((unit, sessions) -> sessions.findByTokenHash(tokenHash)
                 .filter(s -> s.isLive(now))
-                .filter(s -> !unit.port(UserLiveness.class).liveAmong(Set.of(s.userId())).isEmpty()));
+                .filter(s -> !unit.port(UserLiveness.class).liveAmong(Set.of(s.userId())).isEmpty())
+                .map(s -> open(unit, s)));
     }
 
     /**
@@ -74,7 +99,8 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
                         .filter(s -> !unit.port(UserLiveness.class).liveAmong(Set.of(s.userId())).isEmpty())))
                 .filter(s -> s.isLive(now))
                 .filter(s -> MessageDigest.isEqual(s.tokenHash().getBytes(StandardCharsets.UTF_8),
-                        tokenHash.getBytes(StandardCharsets.UTF_8)));
+                        tokenHash.getBytes(StandardCharsets.UTF_8)))
+                .map(this::openAlone);
     }
 
     @Override
@@ -82,7 +108,7 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
         return unit((unit, sessions) -> unit.port(UserLiveness.class).liveAmong(Set.of(userId)).isEmpty()
                 ? new Page<>(List.of(), Optional.empty(), Optional.empty(),
                         page.includeTotal() ? java.util.OptionalLong.of(0) : java.util.OptionalLong.empty())
-                : sessions.listLive(userId, page));
+                : sessions.listLive(userId, page).map(s -> open(unit, s)));
     }
 
     @Override
@@ -91,7 +117,7 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
             UserSession updated = sessions.update(id, update);
             Liveness.requireLive(unit, updated.userId());
             unit.publish(Events.sessionUpdated(updated));
-            return updated;
+            return open(unit, updated);
         });
     }
 

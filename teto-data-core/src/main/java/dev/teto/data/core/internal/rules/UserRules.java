@@ -21,42 +21,47 @@ import java.util.UUID;
 
 /** Users: registration, update and soft delete publish events; soft delete also ends every session. */
 public final class UserRules extends PortCalls<UserRepository> implements UserRepository {
+    private final UserFields fields;
 
-    public UserRules(Runner runner) {
+    public UserRules(Runner runner, UserFields fields) {
         super(runner, UserRepository.class);
+        this.fields = fields;
     }
 
+    /** The user's id is chosen here: every sealed field is bound to it, so it must exist before the row does. */
     @Override
     public User create(NewUser user) {
         return unit((unit, users) -> {
-            User created = users.create(user);
+            UUID id = UUID.randomUUID();
+            User created = fields.insert(unit, id, user);
+            // The event carries the sealed fields: Kafka and the outbox never hold the plaintext.
             unit.publish(Events.userRegistered(created));
-            return created;
+            return fields.open(unit, created, false);
         });
     }
 
     @Override
     public Optional<User> findById(UUID id) {
-        return call(users -> users.findById(id));
+        return unit((unit, users) -> users.findById(id).map(u -> fields.open(unit, u, true)));
     }
 
     @Override
     public Optional<User> findByIdIncludingDeleted(UUID id) {
-        return call(users -> users.findByIdIncludingDeleted(id));
+        return unit((unit, users) -> users.findByIdIncludingDeleted(id).map(u -> fields.open(unit, u, true)));
     }
 
     @Override
     public Optional<User> findByEmail(String email) {
         Check.lookupKey("email", email, 255);
-        return call(users -> users.findByEmail(email));
+        return unit((unit, users) -> users.findByEmail(fields.emailLookup(email)).map(u -> fields.open(unit, u, true)));
     }
 
     @Override
     public User update(UUID id, UserUpdate update) {
         return unit((unit, users) -> {
-            User updated = users.update(id, update);
+            User updated = users.update(id, fields.seal(unit, id, update));
             unit.publish(Events.userUpdated(updated));
-            return updated;
+            return fields.open(unit, updated, false);
         });
     }
 
@@ -88,6 +93,6 @@ public final class UserRules extends PortCalls<UserRepository> implements UserRe
     public Page<User> list(String role, String status, PageRequest page) {
         Check.oneOf("role", role, Vocabulary.USER_ROLES);
         Check.oneOf("status", status, Vocabulary.USER_STATUSES);
-        return call(users -> users.list(role, status, page));
+        return unit((unit, users) -> users.list(role, status, page).map(u -> fields.open(unit, u, true)));
     }
 }

@@ -1,5 +1,8 @@
 package dev.teto.data.core.internal.search;
 
+import dev.teto.data.core.internal.privacy.BlindIndex;
+import dev.teto.data.core.internal.privacy.Envelope;
+
 import dev.teto.data.api.capability.TetoOperations;
 import dev.teto.data.api.context.TxContext;
 import dev.teto.data.api.context.TxOptions;
@@ -95,8 +98,9 @@ final class UserDocuments {
         if (subscription != null) {
             version = Math.max(version, micros(subscription.updatedAt()));
         }
-        UserDocument document = new UserDocument(user.id(), user.name(),
-                user.email() == null ? null : user.email().toLowerCase(Locale.ROOT),
+        // Sealed names and emails stay out of the index: search never holds what erasure must chase.
+        UserDocument document = new UserDocument(user.id(), plainOrNull(user.name()),
+                plainOrNull(user.email()) == null ? null : user.email().toLowerCase(Locale.ROOT),
                 profile.map(Profile::personalityType).orElse(null), millis(user.createdAt()), millis(user.lastLogin()),
                 subscription == null ? null : subscription.status(),
                 membership == null ? null : membership.organizationId());
@@ -110,5 +114,9 @@ final class UserDocuments {
     /** Elasticsearch dates keep milliseconds; truncating here makes a document equal to its indexed copy. */
     static Instant millis(Instant t) {
         return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static String plainOrNull(String value) {
+        return value == null || Envelope.isSealed(value) || value.startsWith(BlindIndex.EMAIL_PREFIX) ? null : value;
     }
 }

@@ -2,7 +2,10 @@ package dev.teto.data.core.internal.tx;
 
 import dev.teto.data.api.context.Actor;
 import dev.teto.data.api.event.DomainEvent;
+import dev.teto.data.api.spi.AuditEntry;
+import dev.teto.data.api.spi.AuditLog;
 import dev.teto.data.api.spi.OutboxWriter;
+import dev.teto.data.core.internal.privacy.AuditTrail;
 import dev.teto.data.api.spi.StoreTransaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +26,18 @@ final class ActiveTransaction implements Unit, Runner {
     private final Thread owner = Thread.currentThread();
     private final List<DomainEvent> events = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final List<AuditEntry> audit = new ArrayList<>();
+    private final AuditTrail trail;
+    private final boolean readOnly;
     private boolean open = true;
     private boolean broken;
+    private List<AuditEntry> pendingAudit = List.of();
 
-    ActiveTransaction(StoreTransaction store, Actor actor) {
+    ActiveTransaction(StoreTransaction store, Actor actor, AuditTrail trail, boolean readOnly) {
         this.store = store;
         this.actor = actor;
+        this.trail = trail;
+        this.readOnly = readOnly;
     }
 
     @Override
@@ -54,6 +63,19 @@ final class ActiveTransaction implements Unit, Runner {
         return actor;
     }
 
+    @Override
+    public void audit(String action, String entity, String entityRef, List<String> fields) {
+        checkUsable();
+        if (trail.enabled()) {
+            audit.add(trail.entry(actor, action, entity, entityRef, fields));
+        }
+    }
+
+    @Override
+    public String auditRef(java.util.UUID userId) {
+        return trail.enabled() ? trail.userRef(userId) : null;
+    }
+
     /**
      * A call inside {@code inTransaction}: if it fails, only its own work is undone (back to a savepoint), so a
      * caught exception never takes the transaction's earlier writes with it, and the rest may go on.
@@ -63,12 +85,14 @@ final class ActiveTransaction implements Unit, Runner {
         checkUsable();
         int eventMark = events.size();
         int actionMark = afterCommit.size();
+        int auditMark = audit.size();
         Object savepoint = store.savepoint();
         try {
             R result = work.apply(this);
             store.release(savepoint);
             return result;
         } catch (RuntimeException | Error e) {
+            audit.subList(auditMark, audit.size()).clear();
             undoTo(savepoint, eventMark, actionMark, e);
             throw e;
         }
@@ -96,9 +120,33 @@ final class ActiveTransaction implements Unit, Runner {
         if (!written.isEmpty()) {
             store.capability(OutboxWriter.class).append(written);
         }
+        List<AuditEntry> lines = auditLines(written);
+        if (!lines.isEmpty() && !readOnly) {
+            store.capability(AuditLog.class).append(lines);
+        }
         store.commit();
+        if (!lines.isEmpty() && readOnly) {
+            // A read-only transaction cannot insert; the read is recorded just after it, before the call returns.
+            pendingAudit = lines;
+        }
         open = false;
         return written;
+    }
+
+    private List<AuditEntry> auditLines(List<DomainEvent> written) {
+        if (!trail.enabled() || (written.isEmpty() && audit.isEmpty())) {
+            return List.of();
+        }
+        List<AuditEntry> lines = new ArrayList<>(audit);
+        for (DomainEvent event : written) {
+            lines.add(trail.fromEvent(event, actor));
+        }
+        return lines;
+    }
+
+    /** Audit lines of a read-only transaction, to be written after its commit; empty otherwise. */
+    List<AuditEntry> pendingAudit() {
+        return pendingAudit;
     }
 
     void rollbackQuietly(Throwable cause) {

@@ -5,6 +5,7 @@ import dev.teto.data.api.context.TxOptions;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.error.StoreNotConfiguredException;
 import dev.teto.data.api.spi.TransactionalStore;
+import dev.teto.data.core.internal.privacy.AuditTrail;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +24,7 @@ public final class Transactions {
     private final Consumer<List<DomainEvent>> onEventsCommitted;
     private final ThreadLocal<ActiveTransaction> current = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AuditTrail trail;
 
     /**
      * @param store             null when no transactional store is configured
@@ -30,8 +32,22 @@ public final class Transactions {
      *                          invalidates the cache at once); must not throw
      */
     public Transactions(TransactionalStore store, Consumer<List<DomainEvent>> onEventsCommitted) {
+        this(store, onEventsCommitted, AuditTrail.OFF);
+    }
+
+    public Transactions(TransactionalStore store, Consumer<List<DomainEvent>> onEventsCommitted, AuditTrail trail) {
         this.store = store;
         this.onEventsCommitted = onEventsCommitted;
+        this.trail = trail;
+    }
+
+    public AuditTrail auditTrail() {
+        return trail;
+    }
+
+    /** The transactional store, for short transactions of core's own (keys, audit) that bypass the thread guard. */
+    public TransactionalStore store() {
+        return store;
     }
 
     /** Runs one facade call in a transaction of its own. */
@@ -49,7 +65,7 @@ public final class Transactions {
             throw new IllegalStateException("a TetoData call was made inside inTransaction on the same thread; use the "
                     + "tx passed to the callback instead (a second transaction would wait for locks the first holds)");
         }
-        ActiveTransaction tx = new ActiveTransaction(store.begin(options, actor), actor);
+        ActiveTransaction tx = new ActiveTransaction(store.begin(options, actor), actor, trail, options.readOnly());
         current.set(tx);
         List<DomainEvent> published;
         R result;
@@ -62,6 +78,9 @@ public final class Transactions {
         } finally {
             current.remove();
             tx.close();
+        }
+        if (!tx.pendingAudit().isEmpty()) {
+            trail.writeAlone(store, tx.pendingAudit());
         }
         if (!published.isEmpty()) {
             onEventsCommitted.accept(published);

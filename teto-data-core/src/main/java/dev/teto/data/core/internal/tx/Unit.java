@@ -15,4 +15,13 @@ public interface Unit {
     void afterCommit(Runnable action);
 
     Actor actor();
+
+    /**
+     * Records a PII read or a write that publishes no event in the audit log: written with the transaction (or, for
+     * a read-only one, right after it). A no-op when no store keeps an audit log.
+     */
+    void audit(String action, String entity, String entityRef, java.util.List<String> fields);
+
+    /** The audit log's reference to a user, {@code user:<pseudonym>}; null when auditing is off. */
+    String auditRef(java.util.UUID userId);
 }

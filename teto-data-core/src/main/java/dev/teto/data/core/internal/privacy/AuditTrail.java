@@ -1,0 +1,76 @@
+package dev.teto.data.core.internal.privacy;
+
+import dev.teto.data.api.context.Actor;
+import dev.teto.data.api.context.TxOptions;
+import dev.teto.data.api.event.DomainEvent;
+import dev.teto.data.api.event.EventTypes;
+import dev.teto.data.api.spi.AuditEntry;
+import dev.teto.data.api.spi.AuditLog;
+import dev.teto.data.api.spi.StoreTransaction;
+import dev.teto.data.api.spi.TransactionalStore;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What goes into the audit log, and how. A user appears only as {@code user:<pseudonym>} (a keyed hash of the id),
+ * so the log proves who touched what without holding an id that erasure would have to chase. Every event a
+ * transaction commits is a mutation line; rules add lines for PII reads and for writes that publish no event.
+ */
+public final class AuditTrail {
+    public static final AuditTrail OFF = new AuditTrail(null, Clock.systemUTC());
+
+    private final BlindIndex index;
+    private final Clock clock;
+
+    /** @param index null turns auditing off (no store keeps an audit log) */
+    public AuditTrail(BlindIndex index, Clock clock) {
+        this.index = index;
+        this.clock = clock;
+    }
+
+    public boolean enabled() {
+        return index != null;
+    }
+
+    public AuditEntry entry(Actor actor, String action, String entity, String entityRef, List<String> fields) {
+        return new AuditEntry(clock.instant(), actorLabel(actor), action, entity, entityRef, fields, actor.origin());
+    }
+
+    /** {@code user:<pseudonym>} for a user's id. */
+    public String userRef(UUID userId) {
+        return userId == null ? null : "user:" + index.pseudonym(userId);
+    }
+
+    public AuditEntry fromEvent(DomainEvent event, Actor actor) {
+        String ref = EventTypes.AGGREGATE_USER.equals(event.aggregateType()) ? userRef(event.aggregateId())
+                : event.aggregateId() == null ? null : event.aggregateType() + ":" + event.aggregateId();
+        return entry(actor, event.type(), event.aggregateType(), ref, List.of());
+    }
+
+    private String actorLabel(Actor actor) {
+        return actor.kind() == Actor.Kind.USER ? userRef(actor.userId()) : actor.label();
+    }
+
+    /** Appends in a short transaction of its own: for reads made in read-only transactions or outside any. */
+    public void writeAlone(TransactionalStore store, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StoreTransaction tx = store.begin(TxOptions.DEFAULT, Actor.NONE);
+        try {
+            tx.capability(AuditLog.class).append(entries);
+            tx.commit();
+        } catch (RuntimeException e) {
+            try {
+                tx.rollback();
+            } catch (RuntimeException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            tx.close();
+        }
+    }
+}

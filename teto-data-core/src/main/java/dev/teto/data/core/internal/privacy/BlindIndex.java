@@ -1,0 +1,51 @@
+package dev.teto.data.core.internal.privacy;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Deterministic keyed hashes (HMAC-SHA256 under the blind-index key): equal inputs give equal outputs, so the store
+ * can enforce uniqueness and look up by them, and without the key they reveal nothing. Each use has its own label so
+ * an email's index never equals a user id's pseudonym.
+ */
+public final class BlindIndex {
+    /** Prefix of a sealed email: {@code bi1.<index>.tenc1.<ciphertext>}. */
+    public static final String EMAIL_PREFIX = "bi1.";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final SecretKeySpec key;
+
+    public BlindIndex(byte[] key) {
+        if (key == null || key.length < 32) {
+            throw new IllegalArgumentException("the blind-index key must be at least 32 bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
+    }
+
+    /** The email's look-up value, {@code bi1.<index>}: case-insensitive, as the seed's lower(email) index was. */
+    public String emailLookup(String email) {
+        return EMAIL_PREFIX + hash("email", email.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** The user's stand-in in the audit log and erasure receipts. */
+    public String pseudonym(UUID userId) {
+        return hash("user", userId.toString());
+    }
+
+    private String hash(String label, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(label.getBytes(StandardCharsets.US_ASCII));
+            mac.update((byte) 0);
+            return ENCODER.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
+        }
+    }
+}

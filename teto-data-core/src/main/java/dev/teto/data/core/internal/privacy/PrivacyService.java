@@ -1,0 +1,191 @@
+package dev.teto.data.core.internal.privacy;
+
+import dev.teto.data.api.context.Actor;
+import dev.teto.data.api.error.Entities;
+import dev.teto.data.api.error.NotFoundException;
+import dev.teto.data.api.event.DomainEvent;
+import dev.teto.data.api.privacy.ErasureReceipt;
+import dev.teto.data.api.privacy.PersonalDataExport;
+import dev.teto.data.api.privacy.Privacy;
+import dev.teto.data.api.privacy.StoreReceipt;
+import dev.teto.data.api.spi.ErasureJob;
+import dev.teto.data.api.spi.ErasureJobs;
+import dev.teto.data.api.spi.PersonalDataStore;
+import dev.teto.data.api.spi.StoreErasure;
+import dev.teto.data.api.spi.UserKeyStore;
+import dev.teto.data.api.repository.UserRepository;
+import dev.teto.data.core.internal.tx.Transactions;
+import dev.teto.data.core.internal.tx.Unit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Export and erasure across every store that registered a {@link PersonalDataStore}.
+ *
+ * <p>Erasure order: the job is recorded first (so a crash resumes it), then the user's data key is destroyed (from
+ * that moment every sealed copy anywhere is unreadable), then PostgreSQL, then every other store. A store that fails
+ * stays pending with the failure's type and is retried by {@link #resumeErasures()}.
+ */
+public final class PrivacyService implements Privacy {
+    public static final String KEYS = "keys";
+    private static final String POSTGRES = "postgres";
+    private static final Logger LOG = LoggerFactory.getLogger(PrivacyService.class);
+
+    private final Transactions transactions;
+    private final List<PersonalDataStore> stores;
+    private final Sealer sealer;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public PrivacyService(Transactions transactions, List<PersonalDataStore> stores, Sealer sealer, AuditTrail trail,
+            Clock clock) {
+        this.transactions = transactions;
+        this.stores = orderedPostgresFirst(stores);
+        this.sealer = sealer;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    private static List<PersonalDataStore> orderedPostgresFirst(List<PersonalDataStore> stores) {
+        List<PersonalDataStore> ordered = new ArrayList<>();
+        stores.stream().filter(s -> s.store().equals(POSTGRES)).forEach(ordered::add);
+        stores.stream().filter(s -> !s.store().equals(POSTGRES)).forEach(ordered::add);
+        return List.copyOf(ordered);
+    }
+
+    @Override
+    public PersonalDataExport export(UUID userId) {
+        requireUser(userId);
+        byte[] key = sealer.keys().forReadAlone(userId);
+        Map<String, Object> byStore = new LinkedHashMap<>();
+        for (PersonalDataStore store : stores) {
+            byStore.put(store.store(), SealedTree.open(store.export(userId), key, userId));
+        }
+        var exportedAt = clock.instant();
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("userId", userId.toString());
+        document.put("exportedAt", exportedAt.toString());
+        document.put("stores", byStore);
+        trail.writeAlone(transactions.store(), List.of(trail.entry(Actor.NONE, "export", "user", trail.userRef(userId),
+                List.copyOf(byStore.keySet()))));
+        return new PersonalDataExport(userId, exportedAt, List.copyOf(byStore.keySet()), JsonText.write(document));
+    }
+
+    @Override
+    public ErasureReceipt erase(UUID userId) {
+        String subject = sealer.index().pseudonym(userId);
+        ErasureJob job = jobs(j -> j.find(subject)).orElse(null);
+        if (job == null) {
+            requireUser(userId);
+            List<StoreReceipt> pending = new ArrayList<>();
+            pending.add(StoreReceipt.pending(KEYS, clock.instant(), "not started"));
+            stores.forEach(s -> pending.add(StoreReceipt.pending(s.store(), clock.instant(), "not started")));
+            job = jobs(j -> j.open(subject, userId, clock.instant(), pending));
+        }
+        return run(job);
+    }
+
+    @Override
+    public Optional<ErasureReceipt> erasure(UUID userId) {
+        return jobs(j -> j.find(sealer.index().pseudonym(userId))).map(PrivacyService::receipt);
+    }
+
+    @Override
+    public int resumeErasures() {
+        int completed = 0;
+        for (ErasureJob job : jobs(j -> j.pending(100))) {
+            try {
+                if (run(job).complete()) {
+                    completed++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Resuming an erasure failed ({}); it stays pending", e.getClass().getSimpleName());
+            }
+        }
+        return completed;
+    }
+
+    private ErasureReceipt run(ErasureJob job) {
+        if (job.completedAt() != null || job.userId() == null) {
+            return receipt(job);
+        }
+        UUID userId = job.userId();
+        for (StoreReceipt entry : job.stores()) {
+            if (!entry.done()) {
+                StoreReceipt result = eraseIn(entry.store(), userId);
+                jobs(j -> {
+                    j.record(job.subject(), result);
+                    return null;
+                });
+            }
+        }
+        ErasureJob now = jobs(j -> j.find(job.subject())).orElseThrow();
+        if (now.stores().stream().allMatch(StoreReceipt::done)) {
+            jobs(j -> {
+                j.complete(job.subject(), clock.instant());
+                return null;
+            });
+            sealer.keys().forget(userId);
+            now = jobs(j -> j.find(job.subject())).orElseThrow();
+        }
+        return receipt(now);
+    }
+
+    private StoreReceipt eraseIn(String name, UUID userId) {
+        try {
+            if (KEYS.equals(name)) {
+                boolean destroyed = transactions.runAlone(Actor.NONE, unit -> unit.port(UserKeyStore.class).destroy(userId));
+                sealer.keys().forget(userId);
+                return new StoreReceipt(KEYS, dev.teto.data.api.privacy.ErasureState.DONE, destroyed ? 1 : 0, 0,
+                        clock.instant(), destroyed ? "data key destroyed" : "no data key was stored");
+            }
+            PersonalDataStore store = stores.stream().filter(s -> s.store().equals(name)).findFirst().orElse(null);
+            if (store == null) {
+                return StoreReceipt.pending(name, clock.instant(), "store not configured in this instance");
+            }
+            StoreErasure erased = store.erase(userId);
+            if (POSTGRES.equals(name)) {
+                announceErased(userId);
+            }
+            return new StoreReceipt(name, dev.teto.data.api.privacy.ErasureState.DONE, erased.removed(),
+                    erased.anonymised(), clock.instant(), erased.detail());
+        } catch (RuntimeException e) {
+            LOG.warn("Erasure in {} failed ({}); it stays pending", name, e.getClass().getSimpleName());
+            return StoreReceipt.pending(name, clock.instant(), e.getClass().getSimpleName());
+        }
+    }
+
+    /** Hosts' own stores learn of the erasure through the outbox, like every other change. */
+    private void announceErased(UUID userId) {
+        transactions.runAlone(Actor.NONE, unit -> {
+            unit.publish(DomainEvent.of(dev.teto.data.api.event.EventTypes.USER_ERASED, 1,
+                    dev.teto.data.api.event.EventTypes.AGGREGATE_USER, userId, Map.of()));
+            return null;
+        });
+    }
+
+    private void requireUser(UUID userId) {
+        boolean exists = transactions.runAlone(Actor.NONE,
+                unit -> unit.port(UserRepository.class).findByIdIncludingDeleted(userId).isPresent());
+        if (!exists) {
+            throw new NotFoundException(Entities.USER, userId);
+        }
+    }
+
+    private <R> R jobs(Function<ErasureJobs, R> work) {
+        return transactions.runAlone(Actor.NONE, (Unit unit) -> work.apply(unit.port(ErasureJobs.class)));
+    }
+
+    private static ErasureReceipt receipt(ErasureJob job) {
+        return new ErasureReceipt(job.subject(), job.requestedAt(), job.completedAt(), job.stores());
+    }
+}

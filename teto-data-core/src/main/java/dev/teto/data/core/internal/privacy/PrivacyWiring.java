@@ -1,0 +1,58 @@
+package dev.teto.data.core.internal.privacy;
+
+import dev.teto.data.api.privacy.KeyProvider;
+import dev.teto.data.api.spi.AuditLog;
+import dev.teto.data.api.spi.ErasureJobs;
+import dev.teto.data.api.spi.UserKeyStore;
+import dev.teto.data.core.internal.composition.Capabilities;
+import dev.teto.data.core.internal.tx.Transactions;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Decides, once at build, what privacy machinery a composition gets. A store that keeps user keys makes keys
+ * mandatory: PII is never written in plaintext because a setting was forgotten.
+ */
+public final class PrivacyWiring {
+    private final Sealer sealer;
+    private final AuditTrail trail;
+
+    private PrivacyWiring(Sealer sealer, AuditTrail trail) {
+        this.sealer = sealer;
+        this.trail = trail;
+    }
+
+    public static PrivacyWiring of(Capabilities capabilities, KeyProvider keys, int cacheSize, Duration cacheAge,
+            Clock clock) {
+        boolean keyStore = capabilities.provides(UserKeyStore.class);
+        if (keyStore && keys == null) {
+            throw new IllegalStateException("personal data is encrypted under per-user keys and no master key is "
+                    + "configured: call TetoData.builder().keys(KeyProvider) or set privacy.master-keys, "
+                    + "privacy.active-master-key and privacy.blind-index-key (see the README's Privacy section)");
+        }
+        if (!keyStore) {
+            return new PrivacyWiring(null, AuditTrail.OFF);
+        }
+        BlindIndex index = new BlindIndex(keys.blindIndexKey());
+        UserKeys userKeys = new UserKeys(keys, capabilities.transactionalStore(), cacheSize, cacheAge, clock);
+        AuditTrail trail = capabilities.provides(AuditLog.class) ? new AuditTrail(index, clock) : AuditTrail.OFF;
+        return new PrivacyWiring(new Sealer(userKeys, index), trail);
+    }
+
+    public AuditTrail trail() {
+        return trail;
+    }
+
+    public PersonalFields fields(Transactions transactions) {
+        return sealer == null ? PersonalFields.PLAIN : new PersonalFields(sealer, trail, transactions.store());
+    }
+
+    /** Null when no store keeps erasure jobs. */
+    public PrivacyService privacy(Capabilities capabilities, Transactions transactions, Clock clock) {
+        if (sealer == null || !capabilities.provides(ErasureJobs.class)) {
+            return null;
+        }
+        return new PrivacyService(transactions, capabilities.personalData(), sealer, trail, clock);
+    }
+}
