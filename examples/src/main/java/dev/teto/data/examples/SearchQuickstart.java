@@ -80,10 +80,11 @@ public final class SearchQuickstart {
             out.printf("1) Users: 3 created, %d events projected into user_search%n", delivered);
 
             List<UserDocument> tetos = data.get(UserSearch.class).find(UserQuery.byName("teto"), PageRequest.first(10)).items();
-            out.printf("2) Search \"teto\": %s%n", tetos.stream().map(UserDocument::name).toList());
+            // The index holds keyed word tokens, not names: the names come from PostgreSQL, where they are sealed.
+            out.printf("2) Search \"teto\": %s%n", names(data, tetos));
             List<UserDocument> premium = data.get(UserSearch.class)
                     .find(UserQuery.byName("teto").withSubscriptionStatus("active"), PageRequest.first(10)).items();
-            out.printf("   with an active subscription: %s%n", premium.stream().map(UserDocument::name).toList());
+            out.printf("   with an active subscription: %s%n", names(data, premium));
 
             AnalyticsEvents analytics = data.get(AnalyticsEvents.class);
             Instant day = Instant.now().truncatedTo(ChronoUnit.DAYS);
@@ -104,5 +105,9 @@ public final class SearchQuickstart {
             out.printf("   unique users per day: %s%n", analytics.uniqueUsers(range, Interval.DAY));
             return tetos.size();
         }
+    }
+
+    private static List<String> names(TetoData data, List<UserDocument> found) {
+        return found.stream().map(d -> data.users().findById(d.userId()).map(User::name).orElse("?")).sorted().toList();
     }
 }

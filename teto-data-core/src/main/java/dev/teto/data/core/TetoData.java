@@ -306,7 +306,9 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 Transactions[] transactionsRef = new Transactions[1];
                 CacheLayer cache = CoreWiring.cache(capabilities, cacheOptions, clock,
                         () -> transactionsRef[0].inTransaction());
-                SearchProjections search = SearchProjections.of(capabilities, clock);
+                PrivacyWiring privacy = PrivacyWiring.of(capabilities, keyProvider(), privacyOptions.keyCacheSize(),
+                        privacyOptions.keyCacheAge(), clock);
+                SearchProjections search = SearchProjections.of(capabilities, clock, privacy.searchTokens());
                 Map<String, EventHandler> all = search.handlers(CoreWiring.withCoreHandlers(handlers, cache, capabilities));
                 EventDispatcher dispatcher = dispatcher(capabilities, all);
                 if (dispatcher == null && !handlers.isEmpty()) {
@@ -315,8 +317,6 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 }
                 // Without handlers nothing waits for delivery; the periodic poll still marks and purges rows.
                 Runnable wake = dispatcher == null || all.isEmpty() ? () -> { } : dispatcher::wake;
-                PrivacyWiring privacy = PrivacyWiring.of(capabilities, keyProvider(), privacyOptions.keyCacheSize(),
-                        privacyOptions.keyCacheAge(), clock);
                 Transactions transactions = new Transactions(capabilities.transactionalStore(), events -> {
                     cache.committed(events);
                     wake.run();
@@ -326,8 +326,8 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                     cache.followChanges(capabilities.plain(ChangeFeed.class));
                 }
                 CoreServices services = new CoreServices(capabilities, transactions, scorer, cache,
-                        CoreWiring.rateLimiter(capabilities, rateLimitOptions, clock), privacy.fields(transactions),
-                        privacy.privacy(capabilities, transactions, clock), privacyOptions.erasureRetryEvery());
+                        CoreWiring.rateLimiter(capabilities, rateLimitOptions, clock), privacy,
+                        privacyOptions.erasureRetryEvery());
                 TetoData data = new TetoData(composition, services, dispatcher);
                 data.search = search;
                 search.start(services);

@@ -7,6 +7,10 @@ import dev.teto.data.api.repository.AnswerRepository;
 import dev.teto.data.core.internal.flow.AnswerText;
 import dev.teto.data.core.internal.privacy.ErasureRetries;
 import dev.teto.data.core.internal.privacy.PersonalFields;
+import dev.teto.data.core.internal.privacy.PrivacyWiring;
+import dev.teto.data.core.internal.privacy.SearchTokens;
+import dev.teto.data.api.search.UserSearch;
+import dev.teto.data.core.internal.rules.UserSearchRules;
 import dev.teto.data.core.internal.rules.AnswerReadRules;
 import dev.teto.data.core.internal.rules.FeedbackRules;
 import dev.teto.data.core.internal.rules.UserFields;
@@ -76,15 +80,14 @@ public final class CoreServices {
     private final PersonalFields fields;
     private final Privacy privacy;
     private final ErasureRetries erasureRetries;
+    private final SearchTokens searchTokens;
 
-    /**
-     * @param rateLimiter null when no limiter is configured
-     * @param privacy     null when no store keeps user keys and erasure jobs
-     */
+    /** @param rateLimiter null when no limiter is configured */
     public CoreServices(Capabilities capabilities, Transactions transactions, ProfileScorer scorer, CacheLayer cache,
-            RateLimiter rateLimiter, PersonalFields fields, Privacy privacy, java.time.Duration erasureRetryEvery) {
-        this.fields = fields;
-        this.privacy = privacy;
+            RateLimiter rateLimiter, PrivacyWiring privacyWiring, java.time.Duration erasureRetryEvery) {
+        this.fields = privacyWiring.fields(transactions);
+        this.privacy = privacyWiring.privacy(capabilities, transactions);
+        this.searchTokens = privacyWiring.searchTokens();
         this.erasureRetries = privacy == null ? null : ErasureRetries.start(privacy, erasureRetryEvery);
         this.capabilities = capabilities;
         this.transactions = transactions;
@@ -131,7 +134,9 @@ public final class CoreServices {
                     }
                     return core.rateLimiter;
                 },
-                SearchAdmin.class, SearchProjections::admin);
+                SearchAdmin.class, SearchProjections::admin,
+                UserSearch.class, core -> core.provide(UserSearch.class)
+                        ? new UserSearchRules(core.capabilities.plain(UserSearch.class), core.searchTokens) : null);
     }
 
     private boolean provide(Class<?>... types) {
@@ -141,6 +146,11 @@ public final class CoreServices {
             }
         }
         return true;
+    }
+
+    /** How {@code user_search} documents and queries stand in for names and emails. */
+    public SearchTokens searchTokens() {
+        return searchTokens;
     }
 
     public Transactions transactions() {

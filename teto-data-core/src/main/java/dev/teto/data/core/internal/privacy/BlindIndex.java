@@ -37,13 +37,30 @@ public final class BlindIndex {
         return hash("user", userId.toString());
     }
 
+    /**
+     * A short hex token (80 bits): a search engine keeps it as one word under any analyzer, so a tokenised name
+     * still matches word by word.
+     */
+    public String token(String label, String value) {
+        byte[] mac = mac(label, value);
+        StringBuilder hex = new StringBuilder("t");
+        for (int i = 0; i < 10; i++) {
+            hex.append(Character.forDigit((mac[i] >> 4) & 0xf, 16)).append(Character.forDigit(mac[i] & 0xf, 16));
+        }
+        return hex.toString();
+    }
+
     private String hash(String label, String value) {
+        return ENCODER.encodeToString(mac(label, value));
+    }
+
+    private byte[] mac(String label, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             mac.update(label.getBytes(StandardCharsets.US_ASCII));
             mac.update((byte) 0);
-            return ENCODER.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
         }

@@ -17,10 +17,12 @@ import java.time.Duration;
 public final class PrivacyWiring {
     private final Sealer sealer;
     private final AuditTrail trail;
+    private final Clock clock;
 
-    private PrivacyWiring(Sealer sealer, AuditTrail trail) {
+    private PrivacyWiring(Sealer sealer, AuditTrail trail, Clock clock) {
         this.sealer = sealer;
         this.trail = trail;
+        this.clock = clock;
     }
 
     public static PrivacyWiring of(Capabilities capabilities, KeyProvider keys, int cacheSize, Duration cacheAge,
@@ -32,12 +34,12 @@ public final class PrivacyWiring {
                     + "privacy.active-master-key and privacy.blind-index-key (see the README's Privacy section)");
         }
         if (!keyStore) {
-            return new PrivacyWiring(null, AuditTrail.OFF);
+            return new PrivacyWiring(null, AuditTrail.OFF, clock);
         }
         BlindIndex index = new BlindIndex(keys.blindIndexKey());
         UserKeys userKeys = new UserKeys(keys, capabilities.transactionalStore(), cacheSize, cacheAge, clock);
         AuditTrail trail = capabilities.provides(AuditLog.class) ? new AuditTrail(index, clock) : AuditTrail.OFF;
-        return new PrivacyWiring(new Sealer(userKeys, index), trail);
+        return new PrivacyWiring(new Sealer(userKeys, index), trail, clock);
     }
 
     public AuditTrail trail() {
@@ -48,8 +50,12 @@ public final class PrivacyWiring {
         return sealer == null ? PersonalFields.PLAIN : new PersonalFields(sealer, trail, transactions.store());
     }
 
+    public SearchTokens searchTokens() {
+        return sealer == null ? SearchTokens.PLAIN : new SearchTokens(sealer.index());
+    }
+
     /** Null when no store keeps erasure jobs. */
-    public PrivacyService privacy(Capabilities capabilities, Transactions transactions, Clock clock) {
+    public PrivacyService privacy(Capabilities capabilities, Transactions transactions) {
         if (sealer == null || !capabilities.provides(ErasureJobs.class)) {
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.teto.data.core.internal.search;
 
+import dev.teto.data.core.internal.privacy.SearchTokens;
+
 import dev.teto.data.api.capability.TetoOperations;
 import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.api.error.StoreNotConfiguredException;
@@ -61,9 +63,12 @@ final class SearchAdminService implements SearchAdmin {
     private final AnalyticsIndex analytics;
     private final ContentSource contentSource;
 
+    private final SearchTokens tokens;
+
     SearchAdminService(TetoOperations data, UserIndex users, ContentIndex content, AnalyticsIndex analytics,
-            ContentSource contentSource) {
+            ContentSource contentSource, SearchTokens tokens) {
         this.data = data;
+        this.tokens = tokens;
         this.users = users;
         this.content = content;
         this.analytics = analytics;
@@ -234,7 +239,7 @@ final class SearchAdminService implements SearchAdmin {
                 while (true) {
                     Page<User> users = data.users().list(null, null, request);
                     if (!users.items().isEmpty()) {
-                        page.accept(UserDocuments.build(data, users.items()));
+                        page.accept(UserDocuments.build(data, tokens, users.items()));
                     }
                     if (users.nextCursor().isEmpty()) {
                         return;
@@ -251,7 +256,7 @@ final class SearchAdminService implements SearchAdmin {
                 } catch (IllegalArgumentException notAUserId) {
                     return null;
                 }
-                UserDocuments.State state = UserDocuments.load(data, userId, 0);
+                UserDocuments.State state = UserDocuments.load(data, tokens, userId, 0);
                 return state instanceof UserDocuments.Live live ? live.document() : null;
             }
         };

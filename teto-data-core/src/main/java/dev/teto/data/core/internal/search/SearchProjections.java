@@ -1,5 +1,7 @@
 package dev.teto.data.core.internal.search;
 
+import dev.teto.data.core.internal.privacy.SearchTokens;
+
 import dev.teto.data.api.context.Actor;
 import dev.teto.data.api.event.EventHandler;
 import dev.teto.data.api.feed.ChangeFeed;
@@ -43,12 +45,12 @@ public final class SearchProjections implements AutoCloseable {
     }
 
     /** {@link #NONE} unless a configured store provides {@link UserIndex} (the search adapter). */
-    public static SearchProjections of(Capabilities capabilities, Clock clock) {
+    public static SearchProjections of(Capabilities capabilities, Clock clock, SearchTokens tokens) {
         if (!capabilities.provides(UserIndex.class)) {
             return NONE;
         }
         UserProjection users = capabilities.provides(OutboxRelay.class)
-                ? new UserProjection(capabilities.plain(UserIndex.class), clock) : null;
+                ? new UserProjection(capabilities.plain(UserIndex.class), clock, tokens) : null;
         ContentProjection content = capabilities.provides(ChangeFeed.class) && capabilities.provides(ContentIndex.class)
                 ? new ContentProjection(capabilities.plain(ContentIndex.class)) : null;
         return new SearchProjections(capabilities, users, content);
@@ -87,7 +89,7 @@ public final class SearchProjections implements AutoCloseable {
         }
         return new SearchAdminService(new FacadeView(core, Actor.NONE), c.plain(UserIndex.class),
                 c.plain(ContentIndex.class), c.plain(AnalyticsIndex.class),
-                c.provides(ContentSource.class) ? c.plain(ContentSource.class) : null);
+                c.provides(ContentSource.class) ? c.plain(ContentSource.class) : null, core.searchTokens());
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.teto.data.core.internal.search;
 
-import dev.teto.data.core.internal.privacy.BlindIndex;
-import dev.teto.data.core.internal.privacy.Envelope;
+import dev.teto.data.core.internal.privacy.SearchTokens;
 
 import dev.teto.data.api.capability.TetoOperations;
 import dev.teto.data.api.context.TxContext;
@@ -53,7 +52,7 @@ final class UserDocuments {
     private UserDocuments() {
     }
 
-    static State load(TetoOperations data, UUID userId, long nowMicros) {
+    static State load(TetoOperations data, SearchTokens tokens, UUID userId, long nowMicros) {
         return data.inTransaction(SNAPSHOT, tx -> {
             Optional<User> user = tx.users().findByIdIncludingDeleted(userId);
             if (user.isEmpty()) {
@@ -62,24 +61,24 @@ final class UserDocuments {
             if (user.get().isDeleted()) {
                 return new Gone(userId, micros(user.get().updatedAt()) + 1);
             }
-            return new Live(build(tx, user.get()));
+            return new Live(build(tx, tokens, user.get()));
         });
     }
 
     /** Documents for a page of live users, in one snapshot. */
-    static List<Versioned<UserDocument>> build(TetoOperations data, List<User> users) {
+    static List<Versioned<UserDocument>> build(TetoOperations data, SearchTokens tokens, List<User> users) {
         return data.inTransaction(SNAPSHOT, tx -> {
             List<Versioned<UserDocument>> out = new ArrayList<>(users.size());
             for (User user : users) {
                 if (!user.isDeleted()) {
-                    out.add(build(tx, user));
+                    out.add(build(tx, tokens, user));
                 }
             }
             return out;
         });
     }
 
-    private static Versioned<UserDocument> build(TxContext tx, User user) {
+    private static Versioned<UserDocument> build(TxContext tx, SearchTokens tokens, User user) {
         long version = micros(user.updatedAt());
         Optional<Profile> profile = tx.get(ProfileRepository.class).findLatestByUser(user.id());
         Page<Subscription> subscriptions = tx.subscriptions().listByUser(user.id(), PageRequest.first(1));
@@ -98,9 +97,9 @@ final class UserDocuments {
         if (subscription != null) {
             version = Math.max(version, micros(subscription.updatedAt()));
         }
-        // Sealed names and emails stay out of the index: search never holds what erasure must chase.
-        UserDocument document = new UserDocument(user.id(), plainOrNull(user.name()),
-                plainOrNull(user.email()) == null ? null : user.email().toLowerCase(Locale.ROOT),
+        // The index holds keyed word tokens, never the name or address: nothing in it for erasure to chase.
+        UserDocument document = new UserDocument(user.id(), tokens.name(user.name()),
+                tokens.email(user.email() == null ? null : user.email().toLowerCase(Locale.ROOT)),
                 profile.map(Profile::personalityType).orElse(null), millis(user.createdAt()), millis(user.lastLogin()),
                 subscription == null ? null : subscription.status(),
                 membership == null ? null : membership.organizationId());
@@ -114,9 +113,5 @@ final class UserDocuments {
     /** Elasticsearch dates keep milliseconds; truncating here makes a document equal to its indexed copy. */
     static Instant millis(Instant t) {
         return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static String plainOrNull(String value) {
-        return value == null || Envelope.isSealed(value) || value.startsWith(BlindIndex.EMAIL_PREFIX) ? null : value;
     }
 }

@@ -1,5 +1,7 @@
 package dev.teto.data.core.internal.search;
 
+import dev.teto.data.core.internal.privacy.SearchTokens;
+
 import dev.teto.data.api.capability.TetoOperations;
 import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.api.event.DomainEvent;
@@ -33,7 +35,10 @@ final class UserProjection implements EventHandler {
     private final AtomicLong lastSuccessMillis = new AtomicLong();
     private final AtomicLong lastFailureMillis = new AtomicLong();
 
-    UserProjection(UserIndex index, Clock clock) {
+    private final SearchTokens tokens;
+
+    UserProjection(UserIndex index, Clock clock, SearchTokens tokens) {
+        this.tokens = tokens;
         this.index = index;
         this.clock = clock;
     }
@@ -69,7 +74,7 @@ final class UserProjection implements EventHandler {
         }
         try {
             long nowMicros = UserDocuments.micros(clock.instant());
-            UserDocuments.State state = UserDocuments.load(ops, event.aggregateId(), nowMicros);
+            UserDocuments.State state = UserDocuments.load(ops, tokens, event.aggregateId(), nowMicros);
             if (state instanceof UserDocuments.Live live) {
                 BulkResult result = index.upsert(live.document());
                 if (result.hasFailures()) {
