@@ -26,6 +26,7 @@ public final class ReadmeSnippet {
         // README-SNIPPET-START
         PostgresOptions pg = PostgresOptions.builder()
                 .jdbcUrl(config.get("db.url")).username(config.get("db.user")).password(config.get("db.password"))
+                .migrationCredentials(config.get("db.owner"), config.get("db.owner-password")) // migrates, owns tables
                 .schema(config.get("db.schema")).maximumPoolSize(20)
                 .build();
         try (TetoData data = TetoData.builder().with(pg).profileScorer(new TetoEgenScorer()).build()) { // migrates

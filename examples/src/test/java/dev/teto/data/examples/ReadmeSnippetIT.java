@@ -17,8 +17,9 @@ class ReadmeSnippetIT {
     @Test
     void theSnippetRunsAgainstARealServer() {
         try (TestDatabase db = TestDatabase.create("readme")) {
-            Profile profile = ReadmeSnippet.run(Map.of("db.url", db.jdbcUrl(), "db.user", db.username(),
-                    "db.password", db.password(), "db.schema", db.schema()));
+            Profile profile = ReadmeSnippet.run(Map.of("db.url", db.jdbcUrl(), "db.user", db.appUsername(),
+                    "db.password", db.appPassword(), "db.owner", db.username(), "db.owner-password", db.password(),
+                    "db.schema", db.schema()));
             assertTrue(profile.personalityType().startsWith("TETO") || profile.personalityType().startsWith("EGEN"));
             assertEquals(1, db.count("subscriptions"));
             assertEquals(28, db.count("answers"));

@@ -32,6 +32,8 @@ public final class KafkaOptions implements StoreOptions {
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
     public static final Set<String> SECURITY_PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
+    private static final Set<String> OWN_SECURITY_PROPERTIES = Set.of("security.protocol", "sasl.mechanism",
+            "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password");
 
     private final String bootstrap;
     private final String topicPrefix;
@@ -377,6 +379,14 @@ public final class KafkaOptions implements StoreOptions {
                     "securityProtocol must be one of " + SECURITY_PROTOCOLS);
             require(!securityProtocol.startsWith("SASL") || (saslMechanism != null && saslJaasConfig != null),
                     "saslMechanism and saslJaasConfig are required with a SASL securityProtocol");
+            // Kafka ignores ssl.* under PLAINTEXT: a host that set a trust store meant TLS; refuse clear text
+            require(sslTruststoreLocation == null || securityProtocol.endsWith("SSL"),
+                    "sslTruststoreLocation needs securityProtocol SSL or SASL_SSL");
+            // ClientConfig puts the options over the client properties: one given both ways would be silently lost
+            for (String key : clientProperties.keySet()) {
+                require(!OWN_SECURITY_PROPERTIES.contains(key),
+                        "securityProtocol (and sasl*, sslTruststore*) are options: drop the client property " + key);
+            }
             OptionChecks.positiveIntMillis("requestTimeout", requestTimeout);
             OptionChecks.positiveIntMillis("deliveryTimeout", deliveryTimeout);
             require(deliveryTimeout.compareTo(requestTimeout) >= 0, "deliveryTimeout must be at least requestTimeout");

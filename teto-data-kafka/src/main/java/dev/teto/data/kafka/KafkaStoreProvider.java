@@ -40,6 +40,7 @@ public final class KafkaStoreProvider implements StoreProvider<KafkaOptions> {
             registry.register(EventDispatcherFactory.class, store.dispatcherFactory());
             registry.register(EventStream.class, store.stream());
             registry.health(store.health());
+            registry.personalData(store.personalData());
             return store;
         } catch (RuntimeException e) {
             store.close();

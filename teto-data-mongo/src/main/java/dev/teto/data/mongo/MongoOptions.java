@@ -2,6 +2,7 @@ package dev.teto.data.mongo;
 
 import dev.teto.data.api.spi.StoreOptions;
 
+import javax.net.ssl.SSLContext;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -114,10 +115,23 @@ public final class MongoOptions implements StoreOptions {
         return b.applicationName;
     }
 
+    /**
+     * TLS on every connection (also on with {@code tls=true} in the connection string, or when an
+     * {@link #sslContext()} is given). The server's certificate and host name are always verified.
+     */
+    public boolean tls() {
+        return b.tls || b.sslContext != null;
+    }
+
+    /** The host's TLS context (its trust store, a client certificate); null for the JVM's default. */
+    public SSLContext sslContext() {
+        return b.sslContext;
+    }
+
     @Override
     public String toString() {
         return "MongoOptions[database=" + b.database + ", serverApi=" + b.serverApi + ", maxPoolSize=" + b.maxPoolSize
-                + ", connectionString=****]";
+                + ", tls=" + tls() + ", connectionString=****]";
     }
 
     /** Immutable: every setter returns a new builder, so a shared base can be specialised safely. */
@@ -136,6 +150,8 @@ public final class MongoOptions implements StoreOptions {
         private int anomalyCap = DEFAULT_ANOMALY_CAP;
         private boolean createIndexes = true;
         private String applicationName = DEFAULT_APPLICATION_NAME;
+        private boolean tls;
+        private SSLContext sslContext;
 
         private Builder() {
         }
@@ -208,6 +224,16 @@ public final class MongoOptions implements StoreOptions {
 
         public Builder applicationName(String v) {
             return set(n -> n.applicationName = v);
+        }
+
+        /** Encrypts every connection with TLS, the server verified against the JVM's (or the given) trust store. */
+        public Builder tls(boolean v) {
+            return set(n -> n.tls = v);
+        }
+
+        /** The TLS context to use (a trust store for a private CA, a client certificate); turns TLS on. */
+        public Builder sslContext(SSLContext v) {
+            return set(n -> n.sslContext = v);
         }
 
         /** @throws IllegalArgumentException naming the first setting that is missing or out of range (never its value) */

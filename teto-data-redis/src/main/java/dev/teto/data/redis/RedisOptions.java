@@ -3,6 +3,8 @@ package dev.teto.data.redis;
 import dev.teto.data.api.spi.StoreOptions;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -59,9 +61,19 @@ public final class RedisOptions implements StoreOptions {
         return !b.clusterNodes.isEmpty();
     }
 
-    /** TLS on every connection; also on when the URI scheme is {@code rediss}. */
+    /** TLS on every connection; also on when the URI scheme is {@code rediss}, or a trust store is given. */
     public boolean tls() {
-        return b.tls;
+        return b.tls || b.tlsTruststore != null;
+    }
+
+    /** A trust store (PKCS#12 or JKS) holding the CA that signed the server's certificate; null: the JVM's. */
+    public Path tlsTruststore() {
+        return b.tlsTruststore;
+    }
+
+    /** The trust store's password; null when it has none. */
+    public String tlsTruststorePassword() {
+        return b.tlsTruststorePassword;
     }
 
     /** Whether the server certificate and host name are checked under TLS. Only turn off for tests. */
@@ -124,7 +136,7 @@ public final class RedisOptions implements StoreOptions {
     @Override
     public String toString() {
         return "RedisOptions[" + (cluster() ? "cluster of " + b.clusterNodes.size() + " seed nodes" : "standalone")
-                + ", prefix=" + b.prefix + ", tls=" + b.tls + ", commandTimeout=" + b.commandTimeout
+                + ", prefix=" + b.prefix + ", tls=" + tls() + ", commandTimeout=" + b.commandTimeout
                 + ", password=" + (b.password == null ? "none" : "****") + "]";
     }
 
@@ -134,6 +146,8 @@ public final class RedisOptions implements StoreOptions {
         private List<String> clusterNodes = List.of();
         private boolean tls;
         private boolean tlsVerifyPeer = true;
+        private Path tlsTruststore;
+        private String tlsTruststorePassword;
         private String username;
         private String password;
         private String prefix = DEFAULT_PREFIX;
@@ -177,6 +191,15 @@ public final class RedisOptions implements StoreOptions {
 
         public Builder tlsVerifyPeer(boolean v) {
             return set(n -> n.tlsVerifyPeer = v);
+        }
+
+        /** Verifies the server against this trust store instead of the JVM's; turns TLS on. */
+        public Builder tlsTruststore(Path v) {
+            return set(n -> n.tlsTruststore = v);
+        }
+
+        public Builder tlsTruststorePassword(String v) {
+            return set(n -> n.tlsTruststorePassword = v);
         }
 
         public Builder username(String v) {
@@ -243,6 +266,9 @@ public final class RedisOptions implements StoreOptions {
             positive("heartbeatInterval", v.heartbeatInterval);
             between("ioThreads", v.ioThreads, 1, 64);
             between("computationThreads", v.computationThreads, 1, 64);
+            if (v.tlsTruststore != null && !Files.isReadable(v.tlsTruststore)) {
+                throw new IllegalArgumentException("tlsTruststore must be a readable file");
+            }
             if (v.password == null && v.username != null) {
                 throw new IllegalArgumentException("username needs a password");
             }

@@ -45,6 +45,7 @@ public final class RedisStoreProvider implements StoreProvider<RedisOptions> {
             registry.register(SessionStore.class, store.sessions());
             registry.register(RateLimitStore.class, store.rateLimits());
             registry.health(store::health);
+            registry.personalData(store.personalData());
             return store;
         } catch (RuntimeException e) {
             store.close();

@@ -3,6 +3,7 @@ package dev.teto.data.search;
 import dev.teto.data.api.search.Refresh;
 import dev.teto.data.api.spi.StoreOptions;
 
+import javax.net.ssl.SSLContext;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,24 @@ public final class SearchOptions implements StoreOptions {
         return b.tlsCaCertificate;
     }
 
+    /**
+     * A trust store file (PKCS12 or JKS, the type is detected) with the CA certificates that signed the server's
+     * certificate; null for none. An alternative to {@link #tlsCaCertificate()} for hosts that keep trust stores.
+     */
+    public Path tlsTruststore() {
+        return b.tlsTruststore;
+    }
+
+    /** The trust store's password; null for a trust store without one. Never shown. */
+    public String tlsTruststorePassword() {
+        return b.tlsTruststorePassword;
+    }
+
+    /** An {@link SSLContext} the host built itself (client certificates, a custom trust manager); null for none. */
+    public SSLContext sslContext() {
+        return b.sslContext;
+    }
+
     /** Put in front of every alias and index name ({@code <prefix>user_search_v1}), to share one cluster. */
     public String indexPrefix() {
         return b.indexPrefix;
@@ -123,7 +142,9 @@ public final class SearchOptions implements StoreOptions {
     @Override
     public String toString() {
         return "SearchOptions[urls=" + b.urls.size() + ", indexPrefix=" + b.indexPrefix + ", auth="
-                + (b.apiKey != null ? "api-key" : b.username != null ? "basic" : "none") + ", password=****]";
+                + (b.apiKey != null ? "api-key" : b.username != null ? "basic" : "none") + ", tls=" + (b.sslContext != null
+                ? "ssl-context" : b.tlsTruststore != null ? "truststore" : b.tlsCaCertificate != null ? "ca-certificate"
+                : "jvm-default") + ", password=****]";
     }
 
     /** Immutable: every setter returns a new builder. */
@@ -133,6 +154,9 @@ public final class SearchOptions implements StoreOptions {
         private String username;
         private String password;
         private Path tlsCaCertificate;
+        private Path tlsTruststore;
+        private String tlsTruststorePassword;
+        private SSLContext sslContext;
         private String indexPrefix = DEFAULT_INDEX_PREFIX;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
@@ -182,6 +206,19 @@ public final class SearchOptions implements StoreOptions {
 
         public Builder tlsCaCertificate(Path v) {
             return set(n -> n.tlsCaCertificate = v);
+        }
+
+        /** A trust store file and its password (null for none); needs {@code https} URLs. */
+        public Builder tlsTruststore(Path v, String password) {
+            return set(n -> {
+                n.tlsTruststore = v;
+                n.tlsTruststorePassword = password;
+            });
+        }
+
+        /** The host's own TLS set-up; needs {@code https} URLs and excludes the certificate and trust store settings. */
+        public Builder sslContext(SSLContext v) {
+            return set(n -> n.sslContext = v);
         }
 
         public Builder indexPrefix(String v) {
@@ -249,9 +286,7 @@ public final class SearchOptions implements StoreOptions {
             if ((v.username == null) != (v.password == null)) {
                 throw new IllegalArgumentException("basicAuth needs both a username and a password");
             }
-            if (v.tlsCaCertificate != null && !https) {
-                throw new IllegalArgumentException("tlsCaCertificate needs https urls");
-            }
+            checkTls(v, https);
             if (v.indexPrefix == null || !PREFIX.matcher(v.indexPrefix).matches()) {
                 throw new IllegalArgumentException("indexPrefix must be lower-case letters, digits, '_', '-' or '.'"
                         + " (at most 100), starting with a letter or digit");
@@ -267,6 +302,28 @@ public final class SearchOptions implements StoreOptions {
             between("numberOfReplicas", v.numberOfReplicas, 0, 10);
             Objects.requireNonNull(v.projectionRefresh, "projectionRefresh");
             return new SearchOptions(v);
+        }
+
+        /** One way to trust the server at most, and only over https. */
+        private static void checkTls(Builder v, boolean https) {
+            if (v.tlsCaCertificate != null && !https) {
+                throw new IllegalArgumentException("tlsCaCertificate needs https urls");
+            }
+            if (v.tlsTruststore != null && !https) {
+                throw new IllegalArgumentException("tlsTruststore needs https urls");
+            }
+            if (v.sslContext != null && !https) {
+                throw new IllegalArgumentException("sslContext needs https urls");
+            }
+            int trustSources = (v.tlsCaCertificate != null ? 1 : 0) + (v.tlsTruststore != null ? 1 : 0)
+                    + (v.sslContext != null ? 1 : 0);
+            if (trustSources > 1) {
+                throw new IllegalArgumentException("tlsTruststore excludes tlsCaCertificate and sslContext:"
+                        + " set one way to trust the server");
+            }
+            if (v.tlsTruststorePassword != null && v.tlsTruststore == null) {
+                throw new IllegalArgumentException("tlsTruststore is missing for its password");
+            }
         }
     }
 }

@@ -54,6 +54,7 @@ public final class SearchStoreProvider implements StoreProvider<SearchOptions> {
             registry.register(ContentIndex.class, store.contentIndex());
             registry.register(AnalyticsIndex.class, store.analytics());
             registry.health(store::health);
+            registry.personalData(store.personalData());
             return store;
         } catch (RuntimeException e) {
             store.close();

@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * A stored {@code community_posts} document.
  *
+ * @param userId       the author; null once the author was erased and the post kept, anonymised, because others
+ *                     commented on it
  * @param comments     the embedded comments, oldest first; empty in listings and search results, which carry only
  *                     {@code commentCount} (get the post for its comments)
  * @param commentCount how many comments the post has

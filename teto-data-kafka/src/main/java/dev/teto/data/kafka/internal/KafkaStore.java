@@ -2,8 +2,10 @@ package dev.teto.data.kafka.internal;
 
 import dev.teto.data.api.spi.EventDispatcherFactory;
 import dev.teto.data.api.spi.HealthIndicator;
+import dev.teto.data.api.spi.PersonalDataStore;
 import dev.teto.data.api.spi.StoreProvider;
 import dev.teto.data.kafka.KafkaOptions;
+import dev.teto.data.kafka.internal.privacy.KafkaPersonalData;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +46,11 @@ public final class KafkaStore implements StoreProvider.OpenStore {
     public EventDispatcherFactory dispatcherFactory() {
         return (relay, handlers) -> new KafkaEventDispatcher(new OutboxPublisher(relay, options, Clock.systemUTC()),
                 stream, handlers, options);
+    }
+
+    /** Export and erasure (issue 11): tombstones on the compacted topics. */
+    public PersonalDataStore personalData() {
+        return new KafkaPersonalData(options);
     }
 
     public HealthIndicator health() {

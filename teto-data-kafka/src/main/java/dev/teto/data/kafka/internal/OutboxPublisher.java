@@ -179,10 +179,14 @@ public final class OutboxPublisher implements AutoCloseable {
         return r;
     }
 
-    /** The compacted snapshot: the user's state after a registration or an update, a tombstone on deletion. */
+    /**
+     * The compacted snapshot: the user's state after a registration or an update, a tombstone on deletion or
+     * erasure. The erasure's tombstone goes in commit order, so it follows any snapshot of the user still in the
+     * outbox when the erasure ran (the erasure's own direct tombstone could precede those).
+     */
     static ProducerRecord<String, byte[]> snapshotOf(Topics topics, DomainEvent e) {
         String key = e.aggregateId().toString();
-        if (EventTypes.USER_SOFT_DELETED.equals(e.type())) {
+        if (EventTypes.USER_SOFT_DELETED.equals(e.type()) || EventTypes.USER_ERASED.equals(e.type())) {
             return new ProducerRecord<>(topics.userSnapshots(), key, null);
         }
         if (EventTypes.USER_REGISTERED.equals(e.type()) || EventTypes.USER_UPDATED.equals(e.type())) {

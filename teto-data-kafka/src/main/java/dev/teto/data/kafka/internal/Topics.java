@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  *   <li>{@code events}: every outbox event, keyed by aggregate (user) id, so one user's events share a partition and
  *       keep their order; deleted after the retention;</li>
  *   <li>{@code user-snapshots}: compacted, the latest {@code user.registered}/{@code user.updated} state per user,
- *       and a tombstone (null value) when the user is deleted, so compaction forgets them;</li>
+ *       and a tombstone (null value) when the user is deleted or erased, so compaction forgets them;</li>
  *   <li>{@code dlq.<group>}: one consumer group's dead letters, one partition (oldest first), kept longer.</li>
  * </ul>
  */
@@ -42,6 +42,11 @@ public final class Topics {
 
     public String userSnapshots() {
         return options.topicPrefix() + USER_SNAPSHOTS;
+    }
+
+    /** Every compacted topic: the ones an erasure writes the user's tombstone to. */
+    public List<String> compacted() {
+        return List.of(userSnapshots());
     }
 
     public String deadLetters(String group) {

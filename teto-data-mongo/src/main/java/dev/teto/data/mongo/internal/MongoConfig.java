@@ -14,7 +14,7 @@ import java.util.Set;
 public final class MongoConfig {
     private static final Set<String> KEYS = Set.of("uri", "database", "server-api", "connect-timeout",
             "socket-timeout", "server-selection-timeout", "pool.max", "pool.min", "pool.max-wait", "health-timeout",
-            "comment-cap", "anomaly-cap", "create-indexes", "application-name");
+            "comment-cap", "anomaly-cap", "create-indexes", "application-name", "tls");
 
     /** The options' messages name builder methods; someone configuring by settings needs the key. */
     private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("connectionString", "uri"),
@@ -36,6 +36,7 @@ public final class MongoConfig {
         b = s.trimmed("application-name").map(b::applicationName).orElse(b);
         b = s.flag("server-api").map(b::serverApi).orElse(b);
         b = s.flag("create-indexes").map(b::createIndexes).orElse(b);
+        b = s.flag("tls").map(b::tls).orElse(b);
         b = s.integer("pool.max").map(b::maxPoolSize).orElse(b);
         b = s.integer("pool.min").map(b::minPoolSize).orElse(b);
         b = s.integer("comment-cap").map(b::commentCap).orElse(b);

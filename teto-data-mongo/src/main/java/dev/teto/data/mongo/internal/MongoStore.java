@@ -23,6 +23,7 @@ import dev.teto.data.mongo.MongoOptions;
 import dev.teto.data.mongo.internal.codec.ContentCodecs;
 import dev.teto.data.mongo.internal.feed.MongoChangeFeed;
 import dev.teto.data.mongo.internal.feed.MongoContentSource;
+import dev.teto.data.mongo.internal.privacy.MongoPersonalData;
 import dev.teto.data.mongo.internal.repo.MongoBehavioralPatternRepository;
 import dev.teto.data.mongo.internal.repo.MongoCohortAnalyticsRepository;
 import dev.teto.data.mongo.internal.repo.MongoCommunityPostRepository;
@@ -101,6 +102,15 @@ public final class MongoStore implements StoreProvider.OpenStore {
                         .readTimeout((int) read.toMillis(), TimeUnit.MILLISECONDS))
                 .applyToConnectionPoolSettings(p -> p.maxSize(maxPool).minSize(minPool)
                         .maxWaitTime(o.maxWaitTime().toMillis(), TimeUnit.MILLISECONDS));
+        if (o.tls()) {
+            // on top of the connection string's own tls=true: the option turns TLS on, never off
+            b.applyToSslSettings(ssl -> {
+                ssl.enabled(true).invalidHostNameAllowed(false);
+                if (o.sslContext() != null) {
+                    ssl.context(o.sslContext());
+                }
+            });
+        }
         if (o.serverApi()) {
             b.serverApi(ServerApi.builder().version(ServerApiVersion.V1).build());
         }
@@ -123,6 +133,7 @@ public final class MongoStore implements StoreProvider.OpenStore {
         // what the feed follows, as it is now: core rebuilds and reconciles content_search from it
         registry.register(ContentSource.class, contentSource);
         registry.health(this::health);
+        registry.personalData(new MongoPersonalData(db));
     }
 
     private ComponentHealth health() {

@@ -14,6 +14,7 @@ import java.util.Set;
  */
 public final class RedisConfig {
     private static final Set<String> KEYS = Set.of("uri", "cluster-nodes", "tls", "tls.verify-peer",
+            "tls.truststore", "tls.truststore-password",
             "user", "password", "prefix", "command-timeout", "connect-timeout", "health-timeout",
             "reconnect-delay-max", "heartbeat-interval", "io-threads", "computation-threads");
 
@@ -23,7 +24,7 @@ public final class RedisConfig {
             Map.entry("connectTimeout", "connect-timeout"), Map.entry("healthTimeout", "health-timeout"),
             Map.entry("reconnectDelayMax", "reconnect-delay-max"), Map.entry("heartbeatInterval", "heartbeat-interval"),
             Map.entry("ioThreads", "io-threads"), Map.entry("computationThreads", "computation-threads"),
-            Map.entry("username", "user"));
+            Map.entry("username", "user"), Map.entry("tlsTruststore", "tls.truststore"));
 
     private RedisConfig() {
     }
@@ -38,6 +39,8 @@ public final class RedisConfig {
         b = s.text("prefix").map(b::prefix).orElse(b);
         b = s.flag("tls").map(b::tls).orElse(b);
         b = s.flag("tls.verify-peer").map(b::tlsVerifyPeer).orElse(b);
+        b = s.trimmed("tls.truststore").map(java.nio.file.Path::of).map(b::tlsTruststore).orElse(b);
+        b = s.text("tls.truststore-password").map(b::tlsTruststorePassword).orElse(b);
         b = s.integer("io-threads").map(b::ioThreads).orElse(b);
         b = s.integer("computation-threads").map(b::computationThreads).orElse(b);
         b = s.duration("command-timeout").map(b::commandTimeout).orElse(b);

@@ -6,6 +6,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -77,11 +78,7 @@ public final class RedisConnections implements AutoCloseable {
                 }
                 RedisClusterClient clusterClient = RedisClusterClient.create(resources, seeds);
                 client = clusterClient;
-                clusterClient.setOptions(ClusterClientOptions.builder()
-                        .autoReconnect(true)
-                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                        .socketOptions(socket)
-                        .timeoutOptions(timeouts)
+                clusterClient.setOptions(ClusterClientOptions.builder(clientOptions(options, socket, timeouts))
                         .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                                 .enableAllAdaptiveRefreshTriggers().build())
                         .build());
@@ -100,12 +97,7 @@ public final class RedisConnections implements AutoCloseable {
             }
             RedisClient standalone = RedisClient.create(resources, uri(options.uri(), options));
             client = standalone;
-            standalone.setOptions(ClientOptions.builder()
-                    .autoReconnect(true)
-                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .socketOptions(socket)
-                    .timeoutOptions(timeouts)
-                    .build());
+            standalone.setOptions(clientOptions(options, socket, timeouts));
             StatefulRedisConnection<String, String> c = standalone.connect(StringCodec.UTF8);
             c.setTimeout(options.commandTimeout());
             StatefulRedisPubSubConnection<String, String> ps = standalone.connectPubSub(StringCodec.UTF8);
@@ -120,7 +112,23 @@ public final class RedisConnections implements AutoCloseable {
         }
     }
 
-    private static RedisURI uri(String value, RedisOptions options) {
+    /** What both clients share: fail fast while disconnected, the timeouts, and the TLS trust store if any. */
+    static ClientOptions clientOptions(RedisOptions options, SocketOptions socket, TimeoutOptions timeouts) {
+        ClientOptions.Builder b = ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(socket)
+                .timeoutOptions(timeouts);
+        if (options.tlsTruststore() != null) {
+            SslOptions.Builder ssl = SslOptions.builder().jdkSslProvider();
+            ssl = options.tlsTruststorePassword() == null ? ssl.truststore(options.tlsTruststore().toFile())
+                    : ssl.truststore(options.tlsTruststore().toFile(), options.tlsTruststorePassword());
+            b = b.sslOptions(ssl.build());
+        }
+        return b.build();
+    }
+
+    static RedisURI uri(String value, RedisOptions options) {
         RedisURI.Builder b = RedisURI.builder(RedisURI.create(value.trim()))
                 .withTimeout(options.commandTimeout());
         if (options.tls()) {

@@ -7,15 +7,15 @@ import java.util.UUID;
  * The seed's key names behind the configured prefix. Nothing else is ever written: leases live inside the key they
  * guard, and the invalidation channel is a pub/sub channel, not a key.
  */
-final class RedisKeys {
-    static final String SESSION = "SESSION:";
-    static final String USER_SESSIONS = "USER_SESSIONS:";
-    static final String QUESTION = "QUESTION:";
-    static final String PROFILE = "PROFILE:";
-    static final String ASSESSMENT_PROGRESS = "ASSESSMENT_PROGRESS:";
-    static final String POPULAR_INSIGHTS = "POPULAR_INSIGHTS:";
-    static final String RATE_LIMIT = "RATE_LIMIT:";
-    static final String RATE_LIMIT_IP = "RATE_LIMIT_IP:";
+public final class RedisKeys {
+    public static final String SESSION = "SESSION:";
+    public static final String USER_SESSIONS = "USER_SESSIONS:";
+    public static final String QUESTION = "QUESTION:";
+    public static final String PROFILE = "PROFILE:";
+    public static final String ASSESSMENT_PROGRESS = "ASSESSMENT_PROGRESS:";
+    public static final String POPULAR_INSIGHTS = "POPULAR_INSIGHTS:";
+    public static final String RATE_LIMIT = "RATE_LIMIT:";
+    public static final String RATE_LIMIT_IP = "RATE_LIMIT_IP:";
     /** The families {@code CacheStore} keeps; sessions and rate limits have ports of their own. */
     static final List<String> CACHE_FAMILIES = List.of(QUESTION, PROFILE, ASSESSMENT_PROGRESS, POPULAR_INSIGHTS);
     /** Not a key: the pub/sub channel every instance hears invalidations on. */
@@ -23,11 +23,11 @@ final class RedisKeys {
 
     private final String prefix;
 
-    RedisKeys(String prefix) {
+    public RedisKeys(String prefix) {
         this.prefix = prefix;
     }
 
-    String prefix() {
+    public String prefix() {
         return prefix;
     }
 
@@ -50,11 +50,11 @@ final class RedisKeys {
         return logicalKey.startsWith(ASSESSMENT_PROGRESS);
     }
 
-    String session(UUID sessionId) {
+    public String session(UUID sessionId) {
         return prefix + SESSION + sessionId;
     }
 
-    String userSessions(UUID userId) {
+    public String userSessions(UUID userId) {
         return prefix + USER_SESSIONS + userId;
     }
 

@@ -2,10 +2,12 @@ package dev.teto.data.redis.internal;
 
 import dev.teto.data.api.health.ComponentHealth;
 import dev.teto.data.api.spi.CacheStore;
+import dev.teto.data.api.spi.PersonalDataStore;
 import dev.teto.data.api.spi.RateLimitStore;
 import dev.teto.data.api.spi.SessionStore;
 import dev.teto.data.api.spi.StoreProvider;
 import dev.teto.data.redis.RedisOptions;
+import dev.teto.data.redis.internal.privacy.RedisPersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,7 @@ public final class RedisStore implements StoreProvider.OpenStore {
     private final RedisCacheStore cache;
     private final RedisSessionStore sessions;
     private final RedisRateLimitStore rateLimits;
+    private final RedisPersonalData personalData;
 
     private RedisStore(RedisOptions options, RedisConnections redis, InvalidationBus bus) {
         this.options = options;
@@ -32,6 +35,7 @@ public final class RedisStore implements StoreProvider.OpenStore {
         this.cache = new RedisCacheStore(redis, keys, bus);
         this.sessions = new RedisSessionStore(redis, keys);
         this.rateLimits = new RedisRateLimitStore(redis, keys);
+        this.personalData = new RedisPersonalData(redis, options.prefix(), options.commandTimeout());
     }
 
     /** Connects, subscribes to invalidations; fails within the connect timeout when Redis cannot be reached. */
@@ -60,6 +64,11 @@ public final class RedisStore implements StoreProvider.OpenStore {
 
     public RateLimitStore rateLimits() {
         return rateLimits;
+    }
+
+    /** Export and erasure of one user's keys. */
+    public PersonalDataStore personalData() {
+        return personalData;
     }
 
     /**

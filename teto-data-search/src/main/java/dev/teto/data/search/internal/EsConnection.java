@@ -62,13 +62,24 @@ public final class EsConnection implements AutoCloseable {
                         .setConnectTimeout((int) options.connectTimeout().toMillis())
                         .setConnectionRequestTimeout((int) options.connectTimeout().toMillis())
                         .setSocketTimeout((int) options.socketTimeout().toMillis()));
+        builder.setDefaultHeaders(defaultHeaders(options));
+        builder.setHttpClientConfigCallback(httpConfig(options));
+        return new EsConnection(builder.build());
+    }
+
+    /** The API key, when set, as {@code Authorization: ApiKey ...} on every request. */
+    static Header[] defaultHeaders(SearchOptions options) {
         List<Header> headers = new ArrayList<>();
         if (options.apiKey() != null) {
             headers.add(new BasicHeader("Authorization", "ApiKey " + options.apiKey()));
         }
-        builder.setDefaultHeaders(headers.toArray(Header[]::new));
-        SSLContext ssl = options.tlsCaCertificate() == null ? null : sslContext(options);
-        builder.setHttpClientConfigCallback(http -> {
+        return headers.toArray(Header[]::new);
+    }
+
+    /** Basic auth, TLS and the pool, as applied to the HTTP client (package-private: a unit test checks it). */
+    static RestClientBuilder.HttpClientConfigCallback httpConfig(SearchOptions options) {
+        SSLContext ssl = sslContext(options);
+        return http -> {
             if (options.username() != null) {
                 BasicCredentialsProvider credentials = new BasicCredentialsProvider();
                 credentials.setCredentials(AuthScope.ANY, new UsernamePasswordCredentials(options.username(), options.password()));
@@ -78,11 +89,21 @@ public final class EsConnection implements AutoCloseable {
                 http.setSSLContext(ssl);
             }
             return http.setMaxConnTotal(50).setMaxConnPerRoute(50);
-        });
-        return new EsConnection(builder.build());
+        };
     }
 
-    private static SSLContext sslContext(SearchOptions options) {
+    /** The host's context, else one trusting the trust store or the PEM CA certificates; null for the JVM's. */
+    static SSLContext sslContext(SearchOptions options) {
+        if (options.sslContext() != null) {
+            return options.sslContext();
+        }
+        if (options.tlsTruststore() != null) {
+            return trustStoreContext(options);
+        }
+        return options.tlsCaCertificate() == null ? null : caCertificateContext(options);
+    }
+
+    private static SSLContext caCertificateContext(SearchOptions options) {
         try (InputStream in = Files.newInputStream(options.tlsCaCertificate())) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
@@ -90,15 +111,32 @@ public final class EsConnection implements AutoCloseable {
             for (Certificate cert : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 trust.setCertificateEntry("ca-" + i++, cert);
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
+            return trusting(trust);
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalArgumentException("tlsCaCertificate could not be read as PEM certificates ("
                     + e.getClass().getSimpleName() + ")");
         }
+    }
+
+    /** The type (PKCS12, JKS) is detected from the file; a wrong password is an error naming the setting only. */
+    private static SSLContext trustStoreContext(SearchOptions options) {
+        String password = options.tlsTruststorePassword();
+        try {
+            KeyStore trust = KeyStore.getInstance(options.tlsTruststore().toFile(),
+                    password == null ? null : password.toCharArray());
+            return trusting(trust);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException("tlsTruststore could not be read with its password ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static SSLContext trusting(KeyStore trust) throws java.security.GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
     }
 
     public ElasticsearchClient client() {

@@ -16,13 +16,15 @@ import java.util.Set;
  */
 public final class SearchConfig {
     static final Set<String> KEYS = Set.of("urls", "api-key", "username", "password", "tls.ca-certificate",
-            "index-prefix", "connect-timeout", "socket-timeout", "bulk.max-documents", "bulk.max-bytes", "shards",
+            "tls.truststore", "tls.truststore-password", "index-prefix", "connect-timeout", "socket-timeout",
+            "bulk.max-documents", "bulk.max-bytes", "shards",
             "replicas", "projection-refresh", "tombstone-retention", "create-indexes");
 
     /** The options' messages name builder methods; someone configuring by settings needs the key. */
     private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("urls", "urls"),
             Map.entry("apiKey", "api-key"), Map.entry("basicAuth", "username"),
-            Map.entry("tlsCaCertificate", "tls.ca-certificate"), Map.entry("indexPrefix", "index-prefix"),
+            Map.entry("tlsCaCertificate", "tls.ca-certificate"),
+            Map.entry("tlsTruststore", "tls.truststore"), Map.entry("indexPrefix", "index-prefix"),
             Map.entry("connectTimeout", "connect-timeout"), Map.entry("socketTimeout", "socket-timeout"),
             Map.entry("bulkMaxDocuments", "bulk.max-documents"), Map.entry("bulkMaxBytes", "bulk.max-bytes"),
             Map.entry("numberOfShards", "shards"), Map.entry("numberOfReplicas", "replicas"),
@@ -39,7 +41,11 @@ public final class SearchConfig {
         if (c.containsKey("username") || c.containsKey("password")) {
             b = b.basicAuth(s.text("username").orElse(null), s.text("password").orElse(null));
         }
-        b = s.trimmed("tls.ca-certificate").map(v -> path(s, v)).map(b::tlsCaCertificate).orElse(b);
+        b = s.trimmed("tls.ca-certificate").map(v -> path(s, "tls.ca-certificate", v)).map(b::tlsCaCertificate).orElse(b);
+        if (c.containsKey("tls.truststore") || c.containsKey("tls.truststore-password")) {
+            Path store = s.trimmed("tls.truststore").map(v -> path(s, "tls.truststore", v)).orElse(null);
+            b = b.tlsTruststore(store, s.text("tls.truststore-password").orElse(null));
+        }
         b = s.trimmed("index-prefix").map(b::indexPrefix).orElse(b);
         b = s.duration("connect-timeout").map(b::connectTimeout).orElse(b);
         b = s.duration("socket-timeout").map(b::socketTimeout).orElse(b);
@@ -62,11 +68,11 @@ public final class SearchConfig {
     }
 
     /** Path.of's own message would quote the value. */
-    private static Path path(FlatSettings s, String value) {
+    private static Path path(FlatSettings s, String key, String value) {
         try {
             return Path.of(value);
         } catch (InvalidPathException e) {
-            throw s.invalid("tls.ca-certificate", "must be a file path");
+            throw s.invalid(key, "must be a file path");
         }
     }
 }

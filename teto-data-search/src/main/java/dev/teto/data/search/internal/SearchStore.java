@@ -7,8 +7,10 @@ import dev.teto.data.api.search.ContentSearch;
 import dev.teto.data.api.search.SearchIndex;
 import dev.teto.data.api.search.UserIndex;
 import dev.teto.data.api.search.UserSearch;
+import dev.teto.data.api.spi.PersonalDataStore;
 import dev.teto.data.api.spi.StoreProvider;
 import dev.teto.data.search.SearchOptions;
+import dev.teto.data.search.internal.privacy.SearchPersonalData;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,6 +71,12 @@ public final class SearchStore implements StoreProvider.OpenStore {
 
     public ContentIndex contentIndex() {
         return content;
+    }
+
+    /** Export and erasure of a user's documents (issue 11). */
+    public PersonalDataStore personalData() {
+        return new SearchPersonalData(parts.es(), parts.layout(), users, parts.options().socketTimeout(),
+                java.time.Clock.systemUTC());
     }
 
     /**
