@@ -34,6 +34,11 @@ final class BenchmarkFixture {
     }
 
     /** Seeds the questions (unless the version has them already) and creates the user. */
+    /** The user every workload's assessment belongs to. */
+    UUID userId() {
+        return userId;
+    }
+
     static BenchmarkFixture prepare(TetoData data) {
         if (data.questions().countActive(VERSION) == 0) {
             data.questions().createAll(questions());

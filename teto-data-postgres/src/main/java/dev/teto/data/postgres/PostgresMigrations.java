@@ -63,6 +63,15 @@ public final class PostgresMigrations {
         }
     }
 
+    /**
+     * For a host that runs the migrations itself: installs the 32-byte key the SDK signs the acting user with (the
+     * runtime's {@code PostgresOptions.actorKey}), over a connection of the tables' owner. Idempotent.
+     */
+    public static void installActorKey(DataSource owner, String schema, byte[] actorKey) {
+        java.util.Objects.requireNonNull(actorKey, "actorKey");
+        dev.teto.data.postgres.internal.security.ActorKeys.install(owner, schema, actorKey);
+    }
+
     private static void refuseNewerSchema(Flyway flyway, String schema) {
         for (MigrationInfo info : flyway.info().all()) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {

@@ -164,11 +164,34 @@ public final class PostgresOptions implements StoreOptions {
         return b.applicationName;
     }
 
+    /**
+     * The login that runs migrations and installs the actor key (it owns the tables and needs CREATEROLE the first
+     * time V7 runs on a server); null when the host runs migrations itself. The runtime {@link #username()} must
+     * then be an ordinary login granted {@code teto_app}.
+     */
+    public String migrationUser() {
+        return b.migrationUser;
+    }
+
+    public String migrationPassword() {
+        return b.migrationPassword;
+    }
+
+    /**
+     * The 32-byte key the acting user is signed with (a copy), or null: then {@code build()} reads the key V7
+     * generated, over the migration login.
+     */
+    public byte[] actorKey() {
+        return b.actorKey == null ? null : b.actorKey.clone();
+    }
+
     @Override
     public String toString() {
         return "PostgresOptions[schema=" + b.schema + ", source=" + (b.dataSource != null ? "host DataSource" : "URL")
                 + ", maximumPoolSize=" + b.maximumPoolSize + ", runMigrations=" + b.runMigrations
-                + ", password=" + (b.password == null ? "none" : "****") + "]";
+                + ", password=" + (b.password == null ? "none" : "****")
+                + ", migrationUser=" + (b.migrationUser == null ? "none" : "set")
+                + ", actorKey=" + (b.actorKey == null ? "none" : "****") + "]";
     }
 
     /** Immutable: every setter returns a new builder, so a shared base can be specialised safely. */
@@ -196,6 +219,9 @@ public final class PostgresOptions implements StoreOptions {
         private String baselineVersion;
         private int activityPartitionMonthsAhead = DEFAULT_ACTIVITY_PARTITION_MONTHS_AHEAD;
         private String applicationName = DEFAULT_APPLICATION_NAME;
+        private String migrationUser;
+        private String migrationPassword;
+        private byte[] actorKey;
 
         private Builder() {
         }
@@ -306,6 +332,20 @@ public final class PostgresOptions implements StoreOptions {
             return set(n -> n.applicationName = v);
         }
 
+        /** Migrations and the actor key's installation run as this login; the runtime uses {@link #username}. */
+        public Builder migrationCredentials(String user, String password) {
+            return set(n -> {
+                n.migrationUser = user;
+                n.migrationPassword = password;
+            });
+        }
+
+        /** The 32-byte HMAC-SHA256 key that signs the acting user (copied). */
+        public Builder actorKey(byte[] v) {
+            byte[] copy = v == null ? null : v.clone();
+            return set(n -> n.actorKey = copy);
+        }
+
         /** @throws IllegalArgumentException naming the first setting that is missing or out of range */
         public PostgresOptions build() {
             Builder v = copy();
@@ -347,6 +387,16 @@ public final class PostgresOptions implements StoreOptions {
             }
             between("activityPartitionMonthsAhead", v.activityPartitionMonthsAhead, 0, 120);
             printableAscii("applicationName", v.applicationName, 63);
+            if (v.actorKey != null && v.actorKey.length != 32) {
+                throw new IllegalArgumentException("actorKey must be 32 bytes");
+            }
+            if (v.migrationUser != null && v.migrationUser.isBlank()) {
+                throw new IllegalArgumentException("migrationCredentials needs a user");
+            }
+            if (v.migrationUser != null && v.jdbcUrl == null) {
+                // A host DataSource cannot open a second login; such a host runs PostgresMigrations itself.
+                throw new IllegalArgumentException("migrationCredentials needs jdbcUrl, not a dataSource");
+            }
             return new PostgresOptions(v);
         }
     }

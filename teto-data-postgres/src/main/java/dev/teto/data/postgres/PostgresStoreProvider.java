@@ -41,6 +41,8 @@ public final class PostgresStoreProvider implements StoreProvider<PostgresOption
             registry.register(OutboxBacklog.class, store.outboxBacklog());
             registry.register(OutboxLog.class, store.outboxLog());
             registry.health(store.outboxHealth());
+            registry.personalData(store.personalData());
+            registry.personalData(store.personalData().outboxSweep());
             return store;
         } catch (RuntimeException e) {
             store.close();

@@ -33,7 +33,9 @@ class ActorIT {
                     INSERT INTO actor_seen (user_id, actor, role, pid) VALUES (current_setting('app.user_id', true),
                         current_setting('app.actor', true), current_setting('app.role', true), pg_backend_pid());
                     RETURN NEW;
-                END $$;""");
+                END $$;
+                GRANT INSERT ON actor_seen TO teto_app;
+                GRANT USAGE ON SEQUENCE actor_seen_seq_seq TO teto_app;""");
         Map<String, String> settings = new HashMap<>(db.settings());
         settings.put("postgres.pool.max", "1");   // every call below reuses the one pooled connection
         settings.put("postgres.pool.min", "1");
@@ -50,11 +52,12 @@ class ActorIT {
         assertEquals("user:" + admin, seen(db, 1, "actor"));
         assertEquals("admin", seen(db, 1, "role"));
         assertEquals("", seen(db, 2, "user_id"), "nothing of the user actor survives its transaction");
-        assertEquals("", seen(db, 2, "actor"));
+        assertEquals("service:teto-data", seen(db, 2, "actor"), "no actor: the SDK's own, signed service");
         assertEquals("", seen(db, 2, "role"));
         assertEquals("service:importer", seen(db, 3, "actor"));
         assertEquals("writer", seen(db, 3, "role"));
-        assertEquals("", seen(db, 4, "actor"), "nothing of the service actor survives either");
+        assertEquals("service:teto-data", seen(db, 4, "actor"), "nothing of the service actor survives either");
+        assertEquals("", seen(db, 4, "role"));
     }
 
     @Test

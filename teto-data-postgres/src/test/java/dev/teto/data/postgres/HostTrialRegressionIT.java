@@ -75,7 +75,7 @@ class HostTrialRegressionIT {
         long t0 = System.nanoTime();
         TransientDataException e = assertThrows(TransientDataException.class, () -> TetoData.builder()
                 .with(PostgresOptions.builder().jdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/postgres")
-                        .username("postgres").build())
+                        .username("postgres").actorKey(new byte[32]).build())
                 .build());
         assertEquals(TransientDataException.Reason.UNAVAILABLE, e.reason());
         assertTrue(Duration.ofNanos(System.nanoTime() - t0).toSeconds() < 5, "failed fast");

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.api.model.NewUser;
+import dev.teto.data.core.KeyProviders;
 import dev.teto.data.core.TetoData;
 import dev.teto.data.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -42,23 +43,26 @@ class MigrationOptionsIT {
             assertThrows(DataAccessException.class, () -> TetoData.builder().configure(db.settings()).build(),
                     "a non-empty schema without history is not migrated blindly");
             Map<String, String> settings = new HashMap<>(db.settings());
-            settings.put("postgres.baseline-version", "5");
+            settings.put("postgres.baseline-version", "7");
             try (TetoData data = TetoData.builder().configure(settings).build()) {
                 data.users().create(NewUser.of(email(), "Baselined"));
             }
-            assertEquals(1, db.count("SELECT count(*) FROM teto_schema_history WHERE type = 'BASELINE' AND version = '5'"));
+            assertEquals(1, db.count("SELECT count(*) FROM teto_schema_history WHERE type = 'BASELINE' AND version = '7'"));
         }
     }
 
     @Test
     void aBaselineVersionMustMatchWhatTheSchemaHolds() {
         try (TestDatabase db = TestDatabase.create("baseline_check")) {
-            TetoData.builder().configure(db.settings()).build().close();
-            // Back to the shape V3 left, as a schema made by hand from the design document would be.
-            db.execute("DROP TABLE teto_schema_history, outbox, outbox_inbox, outbox_parked, outbox_ring, outbox_positions, outbox_handlers; "
-                    + "DROP FUNCTION outbox_slot(); "
-                    + "DROP INDEX uq_user_sessions_token_hash, uq_user_sessions_refresh_token_hash; "
-                    + "ALTER TABLE assessments DROP COLUMN question_ids");
+            // The shape V3 leaves, as a schema made by hand from the design document would be.
+            org.postgresql.ds.PGSimpleDataSource owner = new org.postgresql.ds.PGSimpleDataSource();
+            owner.setUrl(db.jdbcUrl());
+            owner.setUser(db.username());
+            owner.setPassword(db.password());
+            org.flywaydb.core.Flyway.configure().dataSource(owner).schemas(db.schema()).defaultSchema(db.schema())
+                    .locations(PostgresMigrations.LOCATION).table(PostgresMigrations.HISTORY_TABLE).target("3")
+                    .load().migrate();
+            db.execute("DROP TABLE teto_schema_history");
             for (String tooHigh : new String[] {"4", "99"}) {
                 Map<String, String> settings = new HashMap<>(db.settings());
                 settings.put("postgres.baseline-version", tooHigh);
@@ -85,14 +89,16 @@ class MigrationOptionsIT {
     @Test
     void aHostDataSourceIsUsedAndLeftOpen() {
         try (TestDatabase db = TestDatabase.create("hostds")) {
+            TetoData.builder().configure(db.settings()).build().close();   // migrated, actor key installed
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(db.jdbcUrl());
-            config.setUsername(db.username());
-            config.setPassword(db.password());
+            config.setUsername(db.appUsername());
+            config.setPassword(db.appPassword());
             config.setMaximumPoolSize(3);
             try (HikariDataSource host = new HikariDataSource(config)) {
-                PostgresOptions options = PostgresOptions.builder().dataSource(host).schema(db.schema()).build();
-                try (TetoData data = TetoData.builder().with(options).build()) {
+                PostgresOptions options = PostgresOptions.builder().dataSource(host).schema(db.schema())
+                        .actorKey(db.actorKey()).runMigrations(false).build();
+                try (TetoData data = TetoData.builder().with(options).keys(KeyProviders.random()).build()) {
                     data.users().create(NewUser.of(email(), "Host Pool"));
                 }
                 assertFalse(host.isClosed(), "the host's pool is the host's to close");

@@ -67,4 +67,35 @@ class PostgresConfigTest {
         s.put("password", " two words ");
         assertTrue(provider.optionsFrom(s).password().equals(" two words "));
     }
+
+    @Test
+    void theActorKeyAndMigrationLoginAreReadAndNeverShown() {
+        Map<String, String> s = base();
+        byte[] key = new byte[32];
+        key[0] = 7;
+        s.put("actor-key", java.util.Base64.getEncoder().encodeToString(key));
+        s.put("migration-user", "owner");
+        s.put("migration-password", "secret-owner-pw");
+        PostgresOptions o = provider.optionsFrom(s);
+        assertTrue(java.util.Arrays.equals(key, o.actorKey()));
+        assertTrue(o.migrationUser().equals("owner") && o.migrationPassword().equals("secret-owner-pw"));
+        assertFalse(o.toString().contains("secret-owner-pw") || o.toString().contains("owner,"), o.toString());
+    }
+
+    @Test
+    void aMalformedActorKeyNamesTheKeyNotTheValue() {
+        Map<String, String> s = base();
+        s.put("actor-key", "c2hvcnQ=");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(s));
+        assertTrue(e.getMessage().contains("postgres.actor-key"), e.getMessage());
+        assertFalse(e.getMessage().contains("c2hvcnQ"), e.getMessage());
+    }
+
+    @Test
+    void aMigrationPasswordWithoutAUserIsRefused() {
+        Map<String, String> s = base();
+        s.put("migration-password", "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> provider.optionsFrom(s));
+        assertTrue(e.getMessage().contains("postgres.migration-user"), e.getMessage());
+    }
 }

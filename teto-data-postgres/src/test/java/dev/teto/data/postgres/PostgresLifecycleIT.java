@@ -1,5 +1,6 @@
 package dev.teto.data.postgres;
 
+import dev.teto.data.core.KeyProviders;
 import dev.teto.data.core.TetoData;
 import dev.teto.data.api.error.TransientDataException;
 import dev.teto.data.api.model.NewUser;
@@ -20,18 +21,21 @@ class PostgresLifecycleIT {
     @Test
     void aHostCanRunTheMigrationsItself() {
         try (TestDatabase db = TestDatabase.create("own_migrations")) {
-            PostgresOptions options = optionsOf(db).runMigrations(false).build();
-            try (TetoData data = TetoData.builder().with(options).build()) {
-                assertEquals(0, db.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = ?",
-                        db.schema()), "runMigrations(false) must leave the schema alone");
+            PostgresOptions options = optionsOf(db).migrationCredentials(null, null).runMigrations(false).build();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> TetoData.builder().with(options).build());
+            assertTrue(e.getMessage().contains("not migrated"), e.getMessage());
+            assertEquals(0, db.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = ?",
+                    db.schema()), "runMigrations(false) must leave the schema alone");
 
-                PGSimpleDataSource dataSource = new PGSimpleDataSource();
-                dataSource.setUrl(db.jdbcUrl());
-                dataSource.setUser(db.username());
-                dataSource.setPassword(db.password());
-                assertEquals(5, PostgresMigrations.migrate(dataSource, db.schema()), "V1 to V5");
-                assertEquals(0, PostgresMigrations.migrate(dataSource, db.schema()), "migrating twice is a no-op");
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(db.jdbcUrl());
+            dataSource.setUser(db.username());
+            dataSource.setPassword(db.password());
+            assertEquals(7, PostgresMigrations.migrate(dataSource, db.schema()), "V1 to V7");
+            assertEquals(0, PostgresMigrations.migrate(dataSource, db.schema()), "migrating twice is a no-op");
+            PostgresMigrations.installActorKey(dataSource, db.schema(), db.actorKey());
 
+            try (TetoData data = TetoData.builder().with(options).keys(KeyProviders.random()).build()) {
                 assertTrue(data.users().create(NewUser.of(Fixtures.email(), "Own")).id() != null);
             }
         }
@@ -41,7 +45,7 @@ class PostgresLifecycleIT {
     void buildingAgainstAnUnreachableServerFailsFastWithATypedError() {
         PostgresOptions options = PostgresOptions.builder()
                 .jdbcUrl("jdbc:postgresql://127.0.0.1:1/teto?connectTimeout=1")
-                .username("nobody").password("nothing")
+                .username("nobody").password("nothing").actorKey(new byte[32])
                 .connectionTimeout(Duration.ofSeconds(1))
                 .build();
         TransientDataException e = assertThrows(TransientDataException.class, () -> TetoData.builder().with(options).build());
@@ -53,7 +57,7 @@ class PostgresLifecycleIT {
     @Test
     void usingAClosedStoreIsAnIllegalState() {
         try (TestDatabase db = TestDatabase.create("closed_store")) {
-            TetoData data = TetoData.builder().with(optionsOf(db).build()).build();
+            TetoData data = TetoData.builder().with(optionsOf(db).build()).keys(KeyProviders.random()).build();
             var users = data.users();
             data.close();
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> users.findByEmail("a@b.co"));
@@ -63,9 +67,10 @@ class PostgresLifecycleIT {
         }
     }
 
-    /** The test database's settings as a PostgresOptions builder. */
+    /** The test database's settings as a PostgresOptions builder: the app login, the superuser migrates. */
     private static PostgresOptions.Builder optionsOf(TestDatabase db) {
-        return PostgresOptions.builder().jdbcUrl(db.jdbcUrl()).username(db.username()).password(db.password())
+        return PostgresOptions.builder().jdbcUrl(db.jdbcUrl()).username(db.appUsername()).password(db.appPassword())
+                .migrationCredentials(db.username(), db.password()).actorKey(db.actorKey())
                 .schema(db.schema()).maximumPoolSize(TestDatabase.DEFAULT_POOL_SIZE).minimumIdle(1);
     }
 }

@@ -246,4 +246,28 @@ class PostgresOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build, setting);
         assertTrue(e.getMessage().contains(setting), () -> "expected the message to name " + setting + ": " + e.getMessage());
     }
+
+    @Test
+    void theActorKeyIs32BytesCopiedInAndOutAndNeverPrinted() {
+        byte[] key = new byte[32];
+        key[0] = 42;
+        PostgresOptions o = base().actorKey(key).build();
+        key[0] = 0;
+        assertEquals(42, o.actorKey()[0], "copied in");
+        o.actorKey()[0] = 1;
+        assertEquals(42, o.actorKey()[0], "copied out");
+        assertTrue(o.toString().contains("actorKey=****"), o.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> base().actorKey(new byte[16]).build());
+        assertTrue(e.getMessage().contains("actorKey"), e.getMessage());
+    }
+
+    @Test
+    void migrationCredentialsNeedAUrl() {
+        PostgresOptions withUrl = base().migrationCredentials("owner", "pw").build();
+        assertEquals("owner", withUrl.migrationUser());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PostgresOptions.builder()
+                .dataSource(new PGSimpleDataSource()).migrationCredentials("owner", "pw").build());
+        assertTrue(e.getMessage().contains("migrationCredentials"), e.getMessage());
+    }
 }

@@ -52,6 +52,7 @@ class TimeoutIT {
         s.put("postgres.url", url);
         s.put("postgres.user", user);
         s.put("postgres.password", password);
+        s.put("postgres.actor-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
         s.put("postgres.schema", "t_timeouts");
         s.put("postgres.pool.min", "1");
         s.put("postgres.pool.max", "2");
@@ -71,8 +72,12 @@ class TimeoutIT {
 
     @Test
     void callsAndBuildAgainstAFrozenServerFailWithinTheirTimeouts() throws Exception {
-        try (FreezablePostgres pg = FreezablePostgres.start()) {
-            Map<String, String> settings = server(pg.jdbcUrl(), pg.username(), pg.password());
+        try (FreezablePostgres pg = FreezablePostgres.start();
+                TestDatabase own = TestDatabase.create(pg.jdbcUrl(), pg.username(), pg.password(), "timeouts")) {
+            // The app login on the frozen server's own schema: the SDK refuses a superuser runtime.
+            Map<String, String> settings = fast(own.settings());
+            settings.put("postgres.pool.min", "1");
+            settings.put("postgres.pool.max", "2");
             try (TetoData data = TetoData.builder().configure(settings).build()) {
                 User u = data.users().create(NewUser.of(email(), "Before Freeze"));
                 pg.freeze();

@@ -20,7 +20,11 @@ import org.slf4j.LoggerFactory;
  * {@link #close()}. Tests that each use their own {@code TestDatabase} cannot see each other's tables.
  *
  * <p>The helper methods {@link #execute}, {@link #count(String)} and {@link #count(String, Object...)} run in this
- * schema and rethrow {@link SQLException} as {@link IllegalStateException} (the SQLException is the cause).
+ * schema and rethrow {@link SQLException} as {@link IllegalStateException} (the SQLException is the cause). They,
+ * {@link #openConnection()}, {@link #username()} and {@link #password()} are the server's superuser (row-level
+ * security does not apply to it: tests check raw state with them). {@link #settings()} runs the SDK as the app
+ * login ({@link #appUsername()}, a member of {@code teto_app}) with the superuser as migration user, as production
+ * does; {@link #openAppConnection()} is a raw connection as that login.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -34,12 +38,22 @@ public final class TestDatabase implements AutoCloseable {
     private final String schema;
     private final String jdbcUrl;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final String appPassword;
+    private final byte[] actorKey = new byte[32];
+    /** Core's privacy keys (master key, blind-index key): random per database, the same for every build on it. */
+    private final byte[] masterKey = new byte[32];
+    private final byte[] blindIndexKey = new byte[32];
 
     private TestDatabase(PostgresServer server, String schema) {
         this.server = server;
         this.schema = schema;
         String base = server.jdbcUrl();
         this.jdbcUrl = base + (base.indexOf('?') >= 0 ? "&" : "?") + "currentSchema=" + schema;
+        this.appPassword = AppRoles.password(server);
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        random.nextBytes(actorKey);
+        random.nextBytes(masterKey);
+        random.nextBytes(blindIndexKey);
     }
 
     /**
@@ -50,6 +64,14 @@ public final class TestDatabase implements AutoCloseable {
      */
     public static TestDatabase create(String nameHint) {
         return create(PostgresServers.shared(), nameHint);
+    }
+
+    /**
+     * A fresh schema in a server of the test's own (e.g. {@link FreezablePostgres}), reached as superuser
+     * {@code username}; the app login is created there too.
+     */
+    public static TestDatabase create(String jdbcUrl, String username, String password, String nameHint) {
+        return create(new SimplePostgresServer(jdbcUrl, username, password, PostgresServer.KIND_EXTERNAL), nameHint);
     }
 
     static TestDatabase create(PostgresServer server, String nameHint) {
@@ -88,16 +110,39 @@ public final class TestDatabase implements AutoCloseable {
         return server;
     }
 
+    /** The SDK's runtime login in {@link #settings()}: an ordinary role, member of {@code teto_app}. */
+    public String appUsername() {
+        return AppRoles.LOGIN;
+    }
+
+    public String appPassword() {
+        return appPassword;
+    }
+
+    /** The 32-byte key the SDK signs the acting user with ({@code postgres.actor-key}); a copy. */
+    public byte[] actorKey() {
+        return actorKey.clone();
+    }
+
     /**
-     * Settings for {@code TetoData.builder().configure(...)}: this URL, user, password and schema, a pool of
-     * {@value #DEFAULT_POOL_SIZE} (1 idle) and migrations on. Copy the map to change or add keys (see
+     * Settings for {@code TetoData.builder().configure(...)}: this URL and schema, the app login as user, the
+     * superuser as migration user, this database's actor key, core's privacy keys (random, fixed per database), a
+     * pool of {@value #DEFAULT_POOL_SIZE} (1 idle) and
+     * migrations on. Copy the map to change or add keys (see
      * teto-data-postgres's README for every {@code postgres.*} key).
      */
     public Map<String, String> settings() {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("postgres.url", jdbcUrl);
-        settings.put("postgres.user", server.username());
-        settings.put("postgres.password", server.password());
+        settings.put("postgres.user", AppRoles.LOGIN);
+        settings.put("postgres.password", appPassword);
+        settings.put("postgres.migration-user", server.username());
+        settings.put("postgres.migration-password", server.password());
+        settings.put("postgres.actor-key", java.util.Base64.getEncoder().encodeToString(actorKey));
+        // Core seals personal data and refuses to build without keys.
+        settings.put("privacy.master-keys", "test:" + java.util.Base64.getEncoder().encodeToString(masterKey));
+        settings.put("privacy.active-master-key", "test");
+        settings.put("privacy.blind-index-key", java.util.Base64.getEncoder().encodeToString(blindIndexKey));
         settings.put("postgres.schema", schema);
         settings.put("postgres.pool.max", Integer.toString(DEFAULT_POOL_SIZE));
         settings.put("postgres.pool.min", "1");
@@ -108,6 +153,18 @@ public final class TestDatabase implements AutoCloseable {
     /** A new connection whose search_path is this schema. The caller closes it. */
     public Connection openConnection() throws SQLException {
         Connection c = DriverManager.getConnection(jdbcUrl, server.username(), server.password());
+        try {
+            c.setSchema(schema);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** A new connection as the app login ({@link #appUsername()}), search_path this schema. The caller closes it. */
+    public Connection openAppConnection() throws SQLException {
+        Connection c = DriverManager.getConnection(jdbcUrl, AppRoles.LOGIN, appPassword);
         try {
             c.setSchema(schema);
             return c;

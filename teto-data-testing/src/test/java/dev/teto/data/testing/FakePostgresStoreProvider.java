@@ -91,7 +91,11 @@ public final class FakePostgresStoreProvider implements StoreProvider<FakePostgr
     }
 
     private static Connection connect(Options options) throws SQLException {
-        return DriverManager.getConnection(options.url(), options.settings().get("user"), options.settings().get("password"));
+        // Like the real provider, it migrates as the migration login (the app login may not create tables).
+        Map<String, String> s = options.settings();
+        return s.containsKey("migration-user")
+                ? DriverManager.getConnection(options.url(), s.get("migration-user"), s.get("migration-password"))
+                : DriverManager.getConnection(options.url(), s.get("user"), s.get("password"));
     }
 
     private static boolean schemaExists(Options options) throws SQLException {

@@ -176,8 +176,11 @@ class PostgresServersIT {
             var settings = db.settings();
             assertEquals(db.schema(), settings.get("postgres.schema"));
             assertEquals(db.jdbcUrl(), settings.get("postgres.url"));
-            assertEquals(db.username(), settings.get("postgres.user"));
-            assertEquals(db.password(), settings.get("postgres.password"));
+            assertEquals(db.appUsername(), settings.get("postgres.user"));
+            assertEquals(db.appPassword(), settings.get("postgres.password"));
+            assertEquals(db.username(), settings.get("postgres.migration-user"), "the superuser migrates");
+            assertEquals(db.password(), settings.get("postgres.migration-password"));
+            assertEquals(44, settings.get("postgres.actor-key").length(), "32 bytes, base64");
             assertEquals(String.valueOf(TestDatabase.DEFAULT_POOL_SIZE), settings.get("postgres.pool.max"));
             assertEquals("true", settings.get("postgres.run-migrations"));
         }
@@ -194,6 +197,21 @@ class PostgresServersIT {
                 rs.next();
                 return rs.getLong(1) == 1;
             }
+        }
+    }
+
+    @Test
+    void theAppLoginIsAnOrdinaryMemberOfTetoApp() throws SQLException {
+        try (TestDatabase db = TestDatabase.create("app login");
+                Connection c = db.openAppConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT current_user, r.rolsuper, r.rolbypassrls, "
+                        + "pg_has_role(current_user, 'teto_app', 'MEMBER') FROM pg_roles r WHERE r.rolname = current_user");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertEquals(db.appUsername(), rs.getString(1));
+            assertEquals(false, rs.getBoolean(2), "not a superuser");
+            assertEquals(false, rs.getBoolean(3), "no BYPASSRLS");
+            assertEquals(true, rs.getBoolean(4), "a member of teto_app");
         }
     }
 }

@@ -15,7 +15,8 @@ public final class PostgresConfig {
     private static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "pool.max", "pool.min",
             "connection-timeout", "login-timeout", "connect-timeout", "socket-timeout", "statement-timeout",
             "lock-timeout", "max-lifetime", "idle-timeout", "keepalive-time", "leak-detection-threshold", "ssl.mode",
-            "ssl.root-cert", "run-migrations", "baseline-version", "partitions-ahead", "application-name");
+            "ssl.root-cert", "run-migrations", "baseline-version", "partitions-ahead", "application-name",
+            "migration-user", "migration-password", "actor-key");
 
     /** The options' messages name builder methods; someone configuring by settings needs the key. */
     private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("jdbcUrl", "url"),
@@ -27,9 +28,22 @@ public final class PostgresConfig {
             Map.entry("keepaliveTime", "keepalive-time"), Map.entry("leakDetectionThreshold", "leak-detection-threshold"),
             Map.entry("sslMode", "ssl.mode"), Map.entry("schema", "schema"),
             Map.entry("activityPartitionMonthsAhead", "partitions-ahead"),
-            Map.entry("baselineVersion", "baseline-version"), Map.entry("applicationName", "application-name"));
+            Map.entry("baselineVersion", "baseline-version"), Map.entry("applicationName", "application-name"),
+            Map.entry("actorKey", "actor-key"), Map.entry("migrationCredentials", "migration-user"));
 
     private PostgresConfig() {
+    }
+
+    private static byte[] decodeKey(FlatSettings s, String base64) {
+        try {
+            byte[] key = java.util.Base64.getDecoder().decode(base64);
+            if (key.length == 32) {
+                return key;
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // reported below without the value
+        }
+        throw s.invalid("actor-key", "must be 32 bytes in base64 (44 characters)");
     }
 
     public static PostgresOptions read(Map<String, String> c) {
@@ -58,6 +72,15 @@ public final class PostgresConfig {
         b = s.duration("keepalive-time").map(b::keepaliveTime).orElse(b);
         b = s.duration("leak-detection-threshold").map(b::leakDetectionThreshold).orElse(b);
         b = s.flag("run-migrations").map(b::runMigrations).orElse(b);
+        if (s.text("migration-user").isPresent()) {
+            b = b.migrationCredentials(s.text("migration-user").get(), s.text("migration-password").orElse(null));
+        } else if (s.text("migration-password").isPresent()) {
+            throw s.invalid("migration-user", "is required with migration-password");
+        }
+        String key = s.trimmed("actor-key").orElse(null);
+        if (key != null) {
+            b = b.actorKey(decodeKey(s, key));
+        }
         return s.build(b::build, KEYS_BY_METHOD);
     }
 }

@@ -9,6 +9,7 @@ import dev.teto.data.api.spi.OutboxLog;
 import dev.teto.data.api.spi.OutboxBacklog;
 import dev.teto.data.api.spi.OutboxRelay;
 import dev.teto.data.api.spi.OutboxWriter;
+import dev.teto.data.api.spi.PersonalDataStore;
 import dev.teto.data.api.spi.StoreProvider;
 import dev.teto.data.api.spi.TransactionalStore;
 import dev.teto.data.postgres.PostgresMigrations;
@@ -21,8 +22,13 @@ import dev.teto.data.postgres.internal.outbox.PgOutboxLog;
 import dev.teto.data.postgres.internal.outbox.PgOutboxBacklog;
 import dev.teto.data.postgres.internal.outbox.PgOutboxRelay;
 import dev.teto.data.postgres.internal.outbox.PgOutboxWriter;
+import dev.teto.data.postgres.internal.privacy.PersonalRows;
+import dev.teto.data.postgres.internal.privacy.PgPersonalData;
+import dev.teto.data.postgres.internal.privacy.PrivacyPorts;
 import dev.teto.data.postgres.internal.repo.Repositories;
 import dev.teto.data.postgres.internal.repo.Sql;
+import dev.teto.data.postgres.internal.security.ActorSigner;
+import dev.teto.data.postgres.internal.security.StartupSecurity;
 import dev.teto.data.postgres.internal.tx.PgTransactionalStore;
 import dev.teto.data.postgres.internal.tx.SqlErrors;
 import org.jdbi.v3.core.Jdbi;
@@ -47,10 +53,13 @@ public final class PostgresStore implements StoreProvider.OpenStore {
     private final PgOutboxBacklog outboxBacklog;
     private final PgOutboxLog outboxLog;
     private final OutboxHealth outboxHealth;
+    private final PgPersonalData personalData;
+    /** What core may ask a transaction for: the factories minus the adapter's internal ones. */
+    private final Set<Class<?>> capabilities;
     /** Events older than this still unpublished make the {@code outbox-relay} health DEGRADED. */
     static final java.time.Duration OUTBOX_LAG_ALERT = java.time.Duration.ofSeconds(60);
 
-    private PostgresStore(HikariDataSource ownPool, DataSource source, PostgresOptions options) {
+    private PostgresStore(HikariDataSource ownPool, DataSource source, PostgresOptions options, ActorSigner signer) {
         this.ownPool = ownPool;
         Jdbi jdbi = Jdbi.create(source)
                 .registerArgument(new InstantArgumentFactory())
@@ -60,25 +69,43 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         Map<Class<?>, Function<Sql, Object>> all = new HashMap<>(Repositories.factories());
         all.put(OutboxWriter.class, PgOutboxWriter::new);
         all.put(InboxClaims.class, PgInboxClaims::new);
+        all.putAll(PrivacyPorts.factories());
+        this.capabilities = Set.copyOf(all.keySet());
+        all.putAll(PrivacyPorts.internal());
         this.factories = Map.copyOf(all);
         boolean hostSource = ownPool == null;
         this.transactions = new PgTransactionalStore(jdbi, factories,
-                hostSource ? options.statementTimeout() : null, options.lockTimeout());
+                hostSource ? options.statementTimeout() : null, options.lockTimeout(), signer);
         this.outboxRelay = new PgOutboxRelay(jdbi);
         this.outboxBacklog = new PgOutboxBacklog(jdbi);
         this.outboxLog = new PgOutboxLog(jdbi);
         this.outboxHealth = new OutboxHealth(jdbi, OUTBOX_LAG_ALERT);
+        this.personalData = new PgPersonalData(transactions);
     }
 
     /** Connects (failing within the options' timeouts), migrates if asked, and prepares activity partitions. */
     public static PostgresStore open(PostgresOptions options) {
+        StartupSecurity.requireKeySource(options);
         HikariDataSource pool = options.dataSource() == null ? Pools.open(options) : null;
         DataSource source = pool != null ? pool : options.dataSource();
         try {
-            if (options.runMigrations()) {
-                migrate(options, source);
+            ActorSigner signer;
+            if (options.migrationUser() != null) {
+                try (HikariDataSource migrationPool = Pools.open(StartupSecurity.migrationLogin(options))) {
+                    if (options.runMigrations()) {
+                        LOG.info("schema {} migrated ({} migrations applied)", options.schema(),
+                                PostgresMigrations.migrate(migrationPool, options.schema(), options.baselineVersion()));
+                    }
+                    signer = StartupSecurity.installKey(migrationPool, options);
+                }
+            } else {
+                if (options.runMigrations()) {
+                    migrate(options, source);
+                }
+                signer = new ActorSigner(options.actorKey());
             }
-            PostgresStore store = new PostgresStore(pool, source, options);
+            StartupSecurity.requireSafeRuntime(source, options.schema(), signer);
+            PostgresStore store = new PostgresStore(pool, source, options, signer);
             if (options.runMigrations()) {
                 store.ensurePartitions(options.activityPartitionMonthsAhead());
             }
@@ -115,7 +142,12 @@ public final class PostgresStore implements StoreProvider.OpenStore {
 
     /** Every capability bound to a transaction: the repositories, the stores core drives, the outbox writer. */
     public Set<Class<?>> transactionalTypes() {
-        return factories.keySet();
+        return capabilities;
+    }
+
+    /** Export and erasure of a user's rows. */
+    public PgPersonalData personalData() {
+        return personalData;
     }
 
     public OutboxRelay outboxRelay() {
@@ -141,6 +173,7 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         var tx = transactions.begin(dev.teto.data.api.context.TxOptions.DEFAULT, dev.teto.data.api.context.Actor.NONE);
         try (tx) {
             tx.capability(dev.teto.data.api.repository.UserActivityRepository.class).ensurePartitions(monthsAhead);
+            tx.capability(PersonalRows.class).ensureAuditPartitions(monthsAhead);
             tx.commit();
         }
     }

@@ -17,13 +17,24 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Users in {@code users}; a soft-deleted row is matched only by {@link #findByIdIncludingDeleted} and soft delete. */
-final class JdbiUserRepository implements UserRepository {
+final class JdbiUserRepository implements dev.teto.data.api.spi.UserInserts, UserRepository {
     private static final RecordRowMapper<User> MAPPER = RecordRowMapper.of(User.class);
 
     private final Sql sql;
 
     JdbiUserRepository(Sql sql) {
         this.sql = sql;
+    }
+
+    @Override
+    public User insert(UUID id, NewUser user) {
+        return sql.with(h -> RecordParameters.bind(h.createQuery("""
+                        INSERT INTO users (id, email, name, password_hash, avatar_url, role, status, email_verified, preferences)
+                        VALUES (:id, :email, :name, :passwordHash, :avatarUrl, COALESCE(:role, 'user'),
+                                COALESCE(:status, 'active'), COALESCE(:emailVerified, FALSE), CAST(:preferences AS jsonb))
+                        RETURNING *"""), user)
+                .bind("id", id)
+                .map(MAPPER).one());
     }
 
     @Override
@@ -46,10 +57,19 @@ final class JdbiUserRepository implements UserRepository {
         return sql.findOne(MAPPER, "SELECT * FROM users WHERE id = :id", "id", id);
     }
 
+    /**
+     * A sealed email ({@code bi1.<blind index>...}, core's) is found by its blind index, since its ciphertext is
+     * different each time; a plaintext one (rows from before sealing) by {@code lower(email)}, which V6 also keeps
+     * in {@code email_index}. Both use the unique index on {@code email_index}.
+     */
     @Override
     public Optional<User> findByEmail(String email) {
-        return sql.findOne(MAPPER,
-                "SELECT * FROM users WHERE lower(email) = lower(:email) AND deleted_at IS NULL", "email", email);
+        if (email.startsWith("bi1.")) {
+            return sql.findOne(MAPPER, "SELECT * FROM users WHERE email_index = split_part(:email, '.', 2) "
+                    + "AND email LIKE 'bi1.%' AND deleted_at IS NULL", "email", email);
+        }
+        return sql.findOne(MAPPER, "SELECT * FROM users WHERE email_index = lower(:email) "
+                + "AND email NOT LIKE 'bi1.%' AND deleted_at IS NULL", "email", email);
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class Repositories {
     public static Map<Class<?>, Function<Sql, Object>> factories() {
         Map<Class<?>, Function<Sql, Object>> f = new LinkedHashMap<>();
         f.put(UserRepository.class, JdbiUserRepository::new);
+        f.put(dev.teto.data.api.spi.UserInserts.class, JdbiUserRepository::new);
         f.put(UserSessionRepository.class, JdbiUserSessionRepository::new);
         f.put(UserPreferencesRepository.class, JdbiUserPreferencesRepository::new);
         f.put(SubscriptionRepository.class, JdbiSubscriptionRepository::new);

@@ -5,6 +5,7 @@ import dev.teto.data.api.context.TxOptions;
 import dev.teto.data.api.spi.StoreTransaction;
 import dev.teto.data.api.spi.TransactionalStore;
 import dev.teto.data.postgres.internal.repo.Sql;
+import dev.teto.data.postgres.internal.security.ActorSigner;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,24 +16,33 @@ import java.util.function.Function;
 /**
  * Opens the transactions core runs every call in. Per-transaction settings (the actor, read-only, isolation, and
  * the timeouts when the host supplied its own DataSource) go in with {@code SET LOCAL} semantics, so nothing
- * outlives the transaction on a pooled connection.
+ * outlives the transaction on a pooled connection (HikariCP does not reset custom settings; see HikariCP#2040).
+ *
+ * <p>Every transaction carries a signed actor ({@code app.actor}, {@code app.user_id}, {@code app.role},
+ * {@code app.actor_sig}): the row-level-security policies (V7) trust only a context whose signature verifies, and
+ * {@link Actor#NONE} is signed as the SDK's own service, so it sees every row.
  */
 public final class PgTransactionalStore implements TransactionalStore {
     private final Jdbi jdbi;
     private final Map<Class<?>, Function<Sql, Object>> capabilities;
-    private final String localTimeouts;
+    private final String settingsQuery;
+    private final ActorSigner signer;
 
     /**
      * @param statementTimeout set per transaction when non-null (a host DataSource); null when the connection's
      *                         startup options already carry it
      */
     public PgTransactionalStore(Jdbi jdbi, Map<Class<?>, Function<Sql, Object>> capabilities,
-            Duration statementTimeout, Duration lockTimeout) {
+            Duration statementTimeout, Duration lockTimeout, ActorSigner signer) {
         this.jdbi = jdbi;
         this.capabilities = capabilities;
-        this.localTimeouts = statementTimeout == null ? null
-                : "SELECT set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true) AS s, "
-                        + "set_config('lock_timeout', '" + lockTimeout.toMillis() + "', true) AS l";
+        this.signer = signer;
+        // One round trip for the actor and, with a host DataSource, the timeouts.
+        this.settingsQuery = "SELECT set_config('app.actor', :label, true) AS a, set_config('app.user_id', :userId, true) AS u, "
+                + "set_config('app.role', :role, true) AS r, set_config('app.actor_sig', :sig, true) AS g"
+                + (statementTimeout == null ? ""
+                        : ", set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true) AS s, "
+                                + "set_config('lock_timeout', '" + lockTimeout.toMillis() + "', true) AS l");
     }
 
     @Override
@@ -68,17 +78,13 @@ public final class PgTransactionalStore implements TransactionalStore {
             // Must be the transaction's first statement.
             handle.execute("SET TRANSACTION " + isolation(options.isolation()) + (options.readOnly() ? " READ ONLY" : " READ WRITE"));
         }
-        if (localTimeouts != null) {
-            handle.createQuery(localTimeouts).mapToMap().one();
-        }
-        if (actor.kind() != Actor.Kind.NONE) {
-            handle.createQuery("SELECT set_config('app.actor', :label, true) AS a, set_config('app.user_id', :userId, true) AS u, "
-                            + "set_config('app.role', :role, true) AS r")
-                    .bind("label", actor.label())
-                    .bind("userId", actor.userId() == null ? "" : actor.userId().toString())
-                    .bind("role", actor.role() == null ? "" : actor.role())
-                    .mapToMap().one();
-        }
+        ActorSigner.Context context = signer.contextFor(actor);
+        handle.createQuery(settingsQuery)
+                .bind("label", context.actor())
+                .bind("userId", context.userId())
+                .bind("role", context.role())
+                .bind("sig", context.signature())
+                .mapToMap().one();
     }
 
     private static String isolation(TxOptions.Isolation level) {

@@ -127,6 +127,10 @@ public final class SqlErrors {
                         null, "rejected by the database (SQLSTATE " + state + ")");
             case "25006":
                 return new ValidationException(STORE, "transaction", null, "is read-only; this call writes");
+            case "42501":
+                // Row-level security's WITH CHECK (V7): the row written belongs to another user than the actor.
+                return new DataAccessException(STORE, "not permitted for this actor (row-level security, SQLSTATE 42501)",
+                        ScrubbedCause.of(original));
             default:
                 return new DataAccessException(STORE, "call failed (SQLSTATE " + (state.isEmpty() ? "none" : state) + ")",
                         ScrubbedCause.of(original));
