@@ -9,6 +9,8 @@ import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.core.TetoData;
+import dev.teto.data.core.KeyProviders;
+import dev.teto.data.api.privacy.KeyProvider;
 import dev.teto.data.postgres.PostgresOptions;
 
 import java.time.Instant;
@@ -29,7 +31,8 @@ public final class ReadmeSnippet {
                 .migrationCredentials(config.get("db.owner"), config.get("db.owner-password")) // migrates, owns tables
                 .schema(config.get("db.schema")).maximumPoolSize(20)
                 .build();
-        try (TetoData data = TetoData.builder().with(pg).profileScorer(new TetoEgenScorer()).build()) { // migrates
+        KeyProvider keys = KeyProviders.fromSettings(config).orElseThrow(); // privacy.master-keys etc., from your secrets
+        try (TetoData data = TetoData.builder().with(pg).keys(keys).profileScorer(new TetoEgenScorer()).build()) {
             data.questions().createAll(TetoEgenQuestions.all());               // seed the 28-question set once
             User mina = data.users().create(NewUser.of("mina@example.com", "Mina"));
             Assessment a = data.assessmentFlow().start(mina.id(), TetoEgenQuestions.VERSION);

@@ -17,9 +17,15 @@ class ReadmeSnippetIT {
     @Test
     void theSnippetRunsAgainstARealServer() {
         try (TestDatabase db = TestDatabase.create("readme")) {
-            Profile profile = ReadmeSnippet.run(Map.of("db.url", db.jdbcUrl(), "db.user", db.appUsername(),
+            Map<String, String> config = new java.util.HashMap<>(Map.of("db.url", db.jdbcUrl(), "db.user", db.appUsername(),
                     "db.password", db.appPassword(), "db.owner", db.username(), "db.owner-password", db.password(),
                     "db.schema", db.schema()));
+            db.settings().forEach((key, value) -> {
+                if (key.startsWith("privacy.")) {
+                    config.put(key, value);
+                }
+            });
+            Profile profile = ReadmeSnippet.run(config);
             assertTrue(profile.personalityType().startsWith("TETO") || profile.personalityType().startsWith("EGEN"));
             assertEquals(1, db.count("subscriptions"));
             assertEquals(28, db.count("answers"));

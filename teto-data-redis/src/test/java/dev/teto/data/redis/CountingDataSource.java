@@ -27,8 +27,8 @@ final class CountingDataSource implements DataSource, AutoCloseable {
     CountingDataSource(TestDatabase db, Predicate<String> counted, AtomicInteger count) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(db.jdbcUrl());
-        config.setUsername(db.username());
-        config.setPassword(db.password());
+        config.setUsername(db.appUsername());
+        config.setPassword(db.appPassword());
         config.setMaximumPoolSize(6);
         config.setMinimumIdle(2);
         this.pool = new HikariDataSource(config);

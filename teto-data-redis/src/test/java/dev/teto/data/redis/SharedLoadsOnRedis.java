@@ -54,6 +54,7 @@ abstract class SharedLoadsOnRedis {
     void open() {
         db = TestDatabase.create(getClass().getSimpleName());
         redis = openRedis(getClass().getSimpleName());
+        TetoData.builder().configure(db.settings()).build().close();   // migrates once, as the owner
         poolA = pool();
         poolB = pool();
         a = build(poolA);
@@ -73,14 +74,26 @@ abstract class SharedLoadsOnRedis {
 
     private TetoData build(CountingDataSource pool) {
         return TetoData.builder()
-                .with(PostgresOptions.builder().dataSource(pool).schema(db.schema()).build())
+                .with(PostgresOptions.builder().dataSource(pool).schema(db.schema()).actorKey(db.actorKey())
+                        .runMigrations(false).build())
                 .configure(redis.settings())
+                .configure(privacyKeys())
                 .profileScorer(Fixtures.scorer())
                 // generous: on a loaded 2-core machine the one load may take a while, and no reader may give up on it
                 .cache(CacheOptions.builder().leaseWait(Duration.ofSeconds(10)).leaseTtl(Duration.ofSeconds(10)).build())
                 // only the after-commit invalidation: a handler's later one must not race the readers below
                 .dispatcher(DispatcherOptions.builder().enabled(false).build())
                 .build();
+    }
+
+    private java.util.Map<String, String> privacyKeys() {
+        java.util.Map<String, String> keys = new java.util.HashMap<>();
+        db.settings().forEach((key, value) -> {
+            if (key.startsWith("privacy.")) {
+                keys.put(key, value);
+            }
+        });
+        return keys;
     }
 
     @AfterAll

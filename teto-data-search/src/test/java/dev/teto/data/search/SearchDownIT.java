@@ -55,7 +55,9 @@ class SearchDownIT {
             }
             SearchTestSupport.await("both users' latest state arrived", Duration.ofSeconds(60), () -> {
                 try {
-                    List<String> names = found(data, "outage").stream().map(UserDocument::name).sorted().toList();
+                    // results carry no names (the index holds tokens): the names come from PostgreSQL
+                    List<String> names = found(data, "outage").stream()
+                            .map(d -> data.users().findById(d.userId()).orElseThrow().name()).sorted().toList();
                     return names.equals(List.of("During Outage", "Renamed Outage"));
                 } catch (TransientDataException stillRecovering) {
                     return false;

@@ -38,6 +38,13 @@ final class SearchTestSupport {
                 .build();
     }
 
+    /** A name as {@code user_search} holds it under the database's blind-index key: keyed word tokens. */
+    static String indexedName(dev.teto.data.testing.TestDatabase db, String name) {
+        byte[] key = java.util.Base64.getDecoder().decode(db.settings().get("privacy.blind-index-key"));
+        return new dev.teto.data.core.internal.privacy.SearchTokens(
+                new dev.teto.data.core.internal.privacy.BlindIndex(key)).name(name);
+    }
+
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
