@@ -6,8 +6,8 @@ import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.event.EventTypes;
 import dev.teto.data.api.spi.AuditEntry;
 import dev.teto.data.api.spi.AuditLog;
-import dev.teto.data.api.spi.StoreTransaction;
 import dev.teto.data.api.spi.TransactionalStore;
+import dev.teto.data.core.internal.tx.ShortTransactions;
 
 import java.time.Clock;
 import java.util.List;
@@ -58,19 +58,9 @@ public final class AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
-        StoreTransaction tx = store.begin(TxOptions.DEFAULT, Actor.NONE);
-        try {
+        ShortTransactions.run(store, TxOptions.DEFAULT, tx -> {
             tx.capability(AuditLog.class).append(entries);
-            tx.commit();
-        } catch (RuntimeException e) {
-            try {
-                tx.rollback();
-            } catch (RuntimeException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
-        } finally {
-            tx.close();
-        }
+            return null;
+        });
     }
 }

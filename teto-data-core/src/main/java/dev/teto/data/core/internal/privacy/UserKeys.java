@@ -1,13 +1,12 @@
 package dev.teto.data.core.internal.privacy;
 
-import dev.teto.data.api.context.Actor;
 import dev.teto.data.api.context.TxOptions;
 import dev.teto.data.api.privacy.KeyProvider;
 import dev.teto.data.api.privacy.MasterKey;
-import dev.teto.data.api.spi.StoreTransaction;
 import dev.teto.data.api.spi.TransactionalStore;
 import dev.teto.data.api.spi.UserKeyStore;
 import dev.teto.data.api.spi.WrappedKey;
+import dev.teto.data.core.internal.tx.ShortTransactions;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -104,21 +103,8 @@ public final class UserKeys {
     }
 
     private byte[] alone(java.util.function.Function<UserKeyStore, byte[]> work, boolean write) {
-        StoreTransaction tx = store.begin(write ? TxOptions.DEFAULT : TxOptions.READ_ONLY, Actor.NONE);
-        try {
-            byte[] key = work.apply(tx.capability(UserKeyStore.class));
-            tx.commit();
-            return key;
-        } catch (RuntimeException e) {
-            try {
-                tx.rollback();
-            } catch (RuntimeException rollback) {
-                e.addSuppressed(rollback);
-            }
-            throw e;
-        } finally {
-            tx.close();
-        }
+        return ShortTransactions.run(store, write ? TxOptions.DEFAULT : TxOptions.READ_ONLY,
+                tx -> work.apply(tx.capability(UserKeyStore.class)));
     }
 
     private byte[] remember(UUID userId, byte[] key) {
