@@ -180,10 +180,14 @@ BEGIN
     -- A partition-creating SECURITY DEFINER function is for the SDK's role only.
     EXECUTE format('REVOKE EXECUTE ON FUNCTION %I.ensure_user_activity_partitions(integer) FROM PUBLIC', s);
 
-    -- audit_log (V6): append and read only, for everyone; the admin role reads it.
+    -- audit_log (V6): the SDK only appends (it never reads the log back); the admin role reads it.
     IF to_regclass(format('%I.audit_log', s)) IS NOT NULL THEN
-        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I.audit_log FROM teto_app', s);
+        EXECUTE format('REVOKE SELECT, UPDATE, DELETE, TRUNCATE ON %I.audit_log FROM teto_app', s);
         EXECUTE format('GRANT SELECT ON %I.audit_log TO teto_admin', s);
+    END IF;
+    -- erasure_jobs (V6): the proof of an erasure; the SDK opens and updates jobs, nobody deletes one.
+    IF to_regclass(format('%I.erasure_jobs', s)) IS NOT NULL THEN
+        EXECUTE format('REVOKE DELETE, TRUNCATE ON %I.erasure_jobs FROM teto_app', s);
     END IF;
 
     -- teto_admin: reads every table (all rows, through the policies' teto_actor_trusted()), changes nothing.

@@ -99,14 +99,26 @@ public final class KeyProviders {
                 throw new IllegalArgumentException(MASTER_KEYS + " must be id:base64[,id:base64...]");
             }
             String id = entry.substring(0, colon).trim();
-            keys.put(id, new MasterKey(id, decode(MASTER_KEYS, entry.substring(colon + 1).trim())));
+            MasterKey key;
+            try {
+                key = new MasterKey(id, decode(MASTER_KEYS, entry.substring(colon + 1).trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(MASTER_KEYS + ": " + e.getMessage());
+            }
+            if (keys.put(id, key) != null) {
+                throw new IllegalArgumentException(MASTER_KEYS + " names the key id " + id + " twice");
+            }
         }
         String active = activeId == null ? keys.keySet().iterator().next() : activeId.trim();
         MasterKey activeKey = keys.get(active);
         if (activeKey == null) {
             throw new IllegalArgumentException(ACTIVE_MASTER_KEY + " names no key of " + MASTER_KEYS);
         }
-        return Optional.of(of(activeKey, List.copyOf(keys.values()), decode(BLIND_INDEX_KEY, index.trim())));
+        byte[] indexKey = decode(BLIND_INDEX_KEY, index.trim());
+        if (indexKey.length < 32) {
+            throw new IllegalArgumentException(BLIND_INDEX_KEY + " must be at least 32 bytes");
+        }
+        return Optional.of(of(activeKey, List.copyOf(keys.values()), indexKey));
     }
 
     private static byte[] decode(String setting, String base64) {

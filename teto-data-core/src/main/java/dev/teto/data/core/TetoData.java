@@ -328,6 +328,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 CoreServices services = new CoreServices(capabilities, transactions, scorer, cache,
                         CoreWiring.rateLimiter(capabilities, rateLimitOptions, clock), privacy,
                         privacyOptions.erasureRetryEvery());
+                privacy.verifyKeys(transactions);
                 TetoData data = new TetoData(composition, services, dispatcher);
                 data.search = search;
                 search.start(services);

@@ -15,7 +15,10 @@ public interface ErasureJobs {
     /** Creates the job unless one exists for the subject; returns the stored job either way. */
     ErasureJob open(String subject, UUID userId, Instant requestedAt, List<StoreReceipt> stores);
 
-    /** Replaces the receipt of {@code receipt.store()} in the subject's job. */
+    /**
+     * Replaces the receipt of {@code receipt.store()} in the subject's job, unless that store is already done: two
+     * runs of one job may race, and the first to finish a store holds its true counts.
+     */
     void record(String subject, StoreReceipt receipt);
 
     /** Marks the job complete and forgets its user id. */

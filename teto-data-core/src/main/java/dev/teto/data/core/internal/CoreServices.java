@@ -6,6 +6,7 @@ import dev.teto.data.api.privacy.Privacy;
 import dev.teto.data.api.repository.AnswerRepository;
 import dev.teto.data.core.internal.flow.AnswerText;
 import dev.teto.data.core.internal.privacy.ErasureRetries;
+import dev.teto.data.core.internal.privacy.ActorPrivacy;
 import dev.teto.data.core.internal.privacy.PersonalFields;
 import dev.teto.data.core.internal.privacy.PrivacyWiring;
 import dev.teto.data.core.internal.privacy.SearchTokens;
@@ -120,12 +121,6 @@ public final class CoreServices {
                                 core.fields) : null,
                 FeedbackRepository.class, core -> core.provide(FeedbackRepository.class)
                         ? new FeedbackRules(core.capabilities.plain(FeedbackRepository.class), core.fields) : null,
-                Privacy.class, core -> {
-                    if (core.privacy == null) {
-                        throw Capabilities.notConfigured(Privacy.class);
-                    }
-                    return core.privacy;
-                },
                 InsightRepository.class, core -> core.provide(InsightRepository.class)
                         ? new InsightRules(core.capabilities.plain(InsightRepository.class), core.cache) : null,
                 RateLimiter.class, core -> {
@@ -178,8 +173,19 @@ public final class CoreServices {
         cache.close();
     }
 
+    /** {@code type} as {@code actor}'s view sees it, with each call run by {@code runner}. */
+    public <T> T resolve(Class<T> type, Runner runner, Actor actor) {
+        if (type == Privacy.class) {
+            if (privacy == null) {
+                throw Capabilities.notConfigured(Privacy.class);
+            }
+            return capabilities.resolve(type, runner, type.cast(new ActorPrivacy(privacy, actor, transactions)));
+        }
+        return resolve(type, runner);
+    }
+
     /** {@code type} as hosts see it, with each call run by {@code runner}. */
-    public <T> T resolve(Class<T> type, Runner runner) {
+    private <T> T resolve(Class<T> type, Runner runner) {
         Function<CoreServices, Object> plain = plainRules.get(type);
         Object plainRuled = plain == null ? null : plain.apply(this);
         if (plainRuled != null) {

@@ -34,7 +34,7 @@ public final class FacadeView implements TetoOperations {
     @Override
     public <T> T get(Class<T> type) {
         Check.required("type", type);
-        return type.cast(resolved.computeIfAbsent(type, t -> core.resolve(t, runner)));
+        return type.cast(resolved.computeIfAbsent(type, t -> core.resolve(t, runner, actor)));
     }
 
     @Override

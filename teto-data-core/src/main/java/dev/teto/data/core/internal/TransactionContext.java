@@ -25,7 +25,7 @@ final class TransactionContext implements TxContext {
     @Override
     public <T> T get(Class<T> type) {
         Check.required("type", type);
-        return type.cast(resolved.computeIfAbsent(type, t -> core.resolve(t, transaction)));
+        return type.cast(resolved.computeIfAbsent(type, t -> core.resolve(t, transaction, actor)));
     }
 
     @Override

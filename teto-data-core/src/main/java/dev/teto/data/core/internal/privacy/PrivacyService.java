@@ -69,7 +69,7 @@ public final class PrivacyService implements Privacy {
 
     @Override
     public PersonalDataExport export(UUID userId) {
-        requireUser(userId);
+        requireUnerased(userId);
         byte[] key = sealer.keys().forReadAlone(userId);
         Map<String, Object> byStore = new LinkedHashMap<>();
         for (PersonalDataStore store : stores) {
@@ -78,6 +78,9 @@ public final class PrivacyService implements Privacy {
                 byStore.put(store.store(), SealedTree.open(held, key, userId));
             }
         }
+        // An erasure that started while the stores were read could have left some of them half read: the person is
+        // being erased, so the answer is "not found", never a partial document.
+        requireUnerased(userId);
         var exportedAt = clock.instant();
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("userId", userId.toString());
@@ -93,7 +96,11 @@ public final class PrivacyService implements Privacy {
         String subject = sealer.index().pseudonym(userId);
         ErasureJob job = jobs(j -> j.find(subject)).orElse(null);
         if (job == null) {
-            requireUser(userId);
+            if (!userExists(userId)) {
+                // Another caller may have opened the job and erased the row since we looked.
+                job = jobs(j -> j.find(subject)).orElseThrow(() -> new NotFoundException(Entities.USER, userId));
+                return run(job);
+            }
             List<StoreReceipt> pending = new ArrayList<>();
             pending.add(StoreReceipt.pending(KEYS, clock.instant(), "not started"));
             stores.forEach(s -> pending.add(StoreReceipt.pending(s.store(), clock.instant(), "not started")));
@@ -130,6 +137,7 @@ public final class PrivacyService implements Privacy {
         for (StoreReceipt entry : job.stores()) {
             if (!entry.done()) {
                 StoreReceipt result = OUTBOX.equals(entry.store()) ? sweepOutbox(userId) : eraseIn(entry.store(), userId);
+                // A concurrent run of the same job may have finished this store first; its counts are the true ones.
                 jobs(j -> {
                     j.record(job.subject(), result);
                     return null;
@@ -169,9 +177,9 @@ public final class PrivacyService implements Privacy {
         } catch (RuntimeException e) {
             if (OUTBOX.equals(name)) {
                 LOG.debug("Erasure waits for user.erased to leave the outbox ({})", e.getClass().getSimpleName());
-            } else {
-                LOG.warn("Erasure in {} failed ({}); it stays pending", name, e.getClass().getSimpleName());
+                return StoreReceipt.pending(name, clock.instant(), "waiting for user.erased to be delivered");
             }
+            LOG.warn("Erasure in {} failed ({}); it stays pending", name, e.getClass().getSimpleName());
             return StoreReceipt.pending(name, clock.instant(), e.getClass().getSimpleName());
         }
     }
@@ -203,10 +211,14 @@ public final class PrivacyService implements Privacy {
         });
     }
 
-    private void requireUser(UUID userId) {
-        boolean exists = transactions.runAlone(Actor.NONE,
+    private boolean userExists(UUID userId) {
+        return transactions.runAlone(Actor.NONE,
                 unit -> unit.port(UserRepository.class).findByIdIncludingDeleted(userId).isPresent());
-        if (!exists) {
+    }
+
+    private void requireUnerased(UUID userId) {
+        boolean erasing = jobs(j -> j.find(sealer.index().pseudonym(userId))).isPresent();
+        if (erasing || !userExists(userId)) {
             throw new NotFoundException(Entities.USER, userId);
         }
     }

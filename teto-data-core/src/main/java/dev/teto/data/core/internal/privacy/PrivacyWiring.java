@@ -1,6 +1,10 @@
 package dev.teto.data.core.internal.privacy;
 
+import dev.teto.data.api.context.Actor;
+import dev.teto.data.api.model.User;
+import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.privacy.KeyProvider;
+import dev.teto.data.api.repository.UserRepository;
 import dev.teto.data.api.spi.AuditLog;
 import dev.teto.data.api.spi.ErasureJobs;
 import dev.teto.data.api.spi.UserKeyStore;
@@ -40,6 +44,38 @@ public final class PrivacyWiring {
         UserKeys userKeys = new UserKeys(keys, capabilities.transactionalStore(), cacheSize, cacheAge, clock);
         AuditTrail trail = capabilities.provides(AuditLog.class) ? new AuditTrail(index, clock) : AuditTrail.OFF;
         return new PrivacyWiring(new Sealer(userKeys, index), trail, clock);
+    }
+
+    /**
+     * Refuses to start with keys that do not fit the stored data: one stored user's sealed email must open with
+     * the configured master keys and give the same blind index. A different blind-index key would otherwise make
+     * every existing email unfindable and let a second account take it; a missing master key would fail on the
+     * first read of every user it wrapped.
+     */
+    public void verifyKeys(Transactions transactions) {
+        if (sealer == null) {
+            return;
+        }
+        transactions.runAlone(Actor.NONE, unit -> {
+            for (User user : unit.port(UserRepository.class).list(null, null, PageRequest.first(20)).items()) {
+                String email = user.email();
+                if (email == null || !email.startsWith(BlindIndex.EMAIL_PREFIX)) {
+                    continue;
+                }
+                byte[] key = sealer.keys().forRead(unit.port(UserKeyStore.class), user.id());
+                String opened = key == null ? null : Sealer.openWith(key, user.id(), email);
+                if (opened == null) {
+                    continue;
+                }
+                if (!email.startsWith(sealer.index().emailLookup(opened) + ".")) {
+                    throw new IllegalStateException(dev.teto.data.core.KeyProviders.BLIND_INDEX_KEY
+                            + " is not the key the stored emails were indexed with: refusing to start (look-ups and"
+                            + " uniqueness of every stored email would silently break)");
+                }
+                return null;
+            }
+            return null;
+        });
     }
 
     public AuditTrail trail() {

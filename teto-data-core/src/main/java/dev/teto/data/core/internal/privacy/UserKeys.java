@@ -1,6 +1,7 @@
 package dev.teto.data.core.internal.privacy;
 
 import dev.teto.data.api.context.TxOptions;
+import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.api.privacy.KeyProvider;
 import dev.teto.data.api.privacy.MasterKey;
 import dev.teto.data.api.spi.TransactionalStore;
@@ -19,6 +20,9 @@ import java.util.UUID;
  * every sealed copy of the user's data unreadable, wherever it went.
  */
 public final class UserKeys {
+    /** The name failures of key handling carry as their store. */
+    static final String STORE = "keys";
+
     private final KeyProvider provider;
     private final KeyCache cache;
     private final TransactionalStore store;
@@ -127,8 +131,9 @@ public final class UserKeys {
     }
 
     private byte[] unwrap(WrappedKey key) {
-        MasterKey master = provider.find(key.masterKeyId()).orElseThrow(() -> new IllegalStateException(
-                "master key " + key.masterKeyId() + " is not configured; it wrapped stored user keys"));
+        MasterKey master = provider.find(key.masterKeyId()).orElseThrow(() -> new DataAccessException(STORE,
+                "master key " + key.masterKeyId() + " is not configured; it wrapped stored user keys (keep it in "
+                        + "the KeyProvider until every key it wrapped is rewrapped)", null));
         return Envelope.decrypt(master.material(), wrapAad(key.userId()), key.wrapped());
     }
 

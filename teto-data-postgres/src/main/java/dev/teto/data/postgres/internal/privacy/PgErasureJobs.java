@@ -52,14 +52,15 @@ final class PgErasureJobs implements ErasureJobs {
     /**
      * One statement: the entry of the receipt's store is replaced in place (order kept), or appended if the job
      * has none. The UPDATE's row lock serialises two stores recording at once; the second re-reads the first's
-     * list before replacing its own entry.
+     * list before replacing its own entry. An entry already DONE stays: a concurrent run finished first.
      */
     @Override
     public void record(String subject, StoreReceipt receipt) {
         int updated = sql.with(h -> h.createUpdate("""
                         UPDATE erasure_jobs SET stores = CASE
                             WHEN EXISTS (SELECT 1 FROM jsonb_array_elements(stores) AS e WHERE e->>'store' = :store)
-                            THEN (SELECT jsonb_agg(CASE WHEN e->>'store' = :store THEN CAST(:entry AS jsonb) ELSE e END
+                            THEN (SELECT jsonb_agg(CASE WHEN e->>'store' = :store AND e->>'state' IS DISTINCT FROM 'DONE'
+                                                             THEN CAST(:entry AS jsonb) ELSE e END
                                                    ORDER BY n)
                                   FROM jsonb_array_elements(stores) WITH ORDINALITY AS t(e, n))
                             ELSE stores || jsonb_build_array(CAST(:entry AS jsonb))
