@@ -9,6 +9,9 @@ import dev.teto.data.api.model.User;
 import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.api.model.AssessmentAnalytics;
 import dev.teto.data.core.TetoData;
+import dev.teto.data.api.privacy.ErasureReceipt;
+import dev.teto.data.api.privacy.PersonalDataExport;
+import dev.teto.data.api.privacy.StoreReceipt;
 import dev.teto.data.core.processing.ProcessorOptions;
 import dev.teto.data.core.processing.Processors;
 import dev.teto.data.testing.RedisServers;
@@ -100,7 +103,23 @@ public final class Quickstart {
             Profile profile = data.assessmentFlow().complete(assessment.id());
             printProfile(profile, out);
             printAnalytics(data, processors, profile.assessmentId(), out);
+            exportAndErase(data, user, out);
             return profile;
+        }
+    }
+
+    /**
+     * 7) The person's rights: everything about them as one JSON document, then erasure everywhere with a receipt
+     * per store (the outbox step completes once {@code user.erased} is delivered, a moment later).
+     */
+    static void exportAndErase(TetoData data, User user, PrintStream out) {
+        PersonalDataExport export = data.privacy().export(user.id());
+        out.printf("7) Privacy: export of %s, %d characters of JSON from %s%n", user.id(), export.json().length(),
+                export.stores());
+        ErasureReceipt receipt = data.privacy().erase(user.id());
+        for (StoreReceipt store : receipt.stores()) {
+            out.printf("   erased in %-8s %s (%d removed, %d anonymised) %s%n", store.store(), store.state(),
+                    store.removed(), store.anonymised(), store.detail());
         }
     }
 
