@@ -177,6 +177,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
         private RateLimitOptions rateLimitOptions = RateLimitOptions.NONE;
         private KeyProvider keyProvider;
         private PrivacyOptions privacyOptions = PrivacyOptions.DEFAULTS;
+        private AnswerBatching answerBatching = AnswerBatching.OFF;
 
         private Builder() {
         }
@@ -193,6 +194,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             next.rateLimitOptions = rateLimitOptions;
             next.keyProvider = keyProvider;
             next.privacyOptions = privacyOptions;
+            next.answerBatching = answerBatching;
             return next;
         }
 
@@ -283,6 +285,13 @@ public final class TetoData implements TetoOperations, AutoCloseable {
         public Builder keys(KeyProvider provider) {
             Builder copy = copy();
             copy.keyProvider = Objects.requireNonNull(provider, "provider");
+            return copy;
+        }
+
+        /** Group commit for answers ({@link AnswerBatching#OFF} by default: one transaction per answer call). */
+        public Builder answerBatching(AnswerBatching options) {
+            Builder copy = copy();
+            copy.answerBatching = Objects.requireNonNull(options, "options");
             return copy;
         }
 

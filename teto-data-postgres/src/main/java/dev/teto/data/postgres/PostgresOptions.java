@@ -36,6 +36,7 @@ public final class PostgresOptions implements StoreOptions {
     public static final Duration DEFAULT_LEAK_DETECTION_THRESHOLD = Duration.ZERO;
     public static final int DEFAULT_ACTIVITY_PARTITION_MONTHS_AHEAD = 3;
     public static final String DEFAULT_APPLICATION_NAME = "teto-data";
+    public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofMillis(500);
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
     private static final Pattern SSL_MODES = Pattern.compile("disable|allow|prefer|require|verify-ca|verify-full");
@@ -165,6 +166,14 @@ public final class PostgresOptions implements StoreOptions {
     }
 
     /**
+     * Statements that run longer than this are logged at WARN by logger {@code dev.teto.data.postgres.slow-queries},
+     * with their duration and a name derived from the statement (never its values); zero turns the log off.
+     */
+    public Duration slowQueryThreshold() {
+        return b.slowQueryThreshold;
+    }
+
+    /**
      * The login that runs migrations and installs the actor key (it owns the tables and needs CREATEROLE the first
      * time V7 runs on a server); null when the host runs migrations itself. The runtime {@link #username()} must
      * then be an ordinary login granted {@code teto_app}.
@@ -219,6 +228,7 @@ public final class PostgresOptions implements StoreOptions {
         private String baselineVersion;
         private int activityPartitionMonthsAhead = DEFAULT_ACTIVITY_PARTITION_MONTHS_AHEAD;
         private String applicationName = DEFAULT_APPLICATION_NAME;
+        private Duration slowQueryThreshold = DEFAULT_SLOW_QUERY_THRESHOLD;
         private String migrationUser;
         private String migrationPassword;
         private byte[] actorKey;
@@ -332,6 +342,11 @@ public final class PostgresOptions implements StoreOptions {
             return set(n -> n.applicationName = v);
         }
 
+        /** Zero turns the slow-query log off. */
+        public Builder slowQueryThreshold(Duration v) {
+            return set(n -> n.slowQueryThreshold = v);
+        }
+
         /** Migrations and the actor key's installation run as this login; the runtime uses {@link #username}. */
         public Builder migrationCredentials(String user, String password) {
             return set(n -> {
@@ -387,6 +402,9 @@ public final class PostgresOptions implements StoreOptions {
             }
             between("activityPartitionMonthsAhead", v.activityPartitionMonthsAhead, 0, 120);
             printableAscii("applicationName", v.applicationName, 63);
+            if (Objects.requireNonNull(v.slowQueryThreshold, "slowQueryThreshold").isNegative()) {
+                throw new IllegalArgumentException("slowQueryThreshold must not be negative");
+            }
             if (v.actorKey != null && v.actorKey.length != 32) {
                 throw new IllegalArgumentException("actorKey must be 32 bytes");
             }

@@ -57,7 +57,7 @@ class SchemaCatalogIT {
     private static final Set<String> DOCUMENTED_TABLES = Set.of("outbox", "outbox_inbox", "outbox_parked", "teto_schema_history",
             "user_activities_default", "outbox_ring", "outbox_positions", "outbox_handlers", "outbox_s0", "outbox_s1", "outbox_s2",
             "outbox_s3", "outbox_s4", "outbox_s5", "outbox_s6", "outbox_s7",
-            "user_keys", "audit_log", "audit_log_default", "erasure_jobs", "teto_actor_key");
+            "user_keys", "audit_log", "audit_log_default", "erasure_jobs", "teto_actor_key", "archived_user_activities");
     private static final Pattern ACTIVITY_PARTITION = Pattern.compile("(user_activities|audit_log)_p\\d{6}");
 
     record Column(String table, String name, String definition) {

@@ -16,7 +16,7 @@ public final class PostgresConfig {
             "connection-timeout", "login-timeout", "connect-timeout", "socket-timeout", "statement-timeout",
             "lock-timeout", "max-lifetime", "idle-timeout", "keepalive-time", "leak-detection-threshold", "ssl.mode",
             "ssl.root-cert", "run-migrations", "baseline-version", "partitions-ahead", "application-name",
-            "migration-user", "migration-password", "actor-key");
+            "migration-user", "migration-password", "actor-key", "slow-query-threshold");
 
     /** The options' messages name builder methods; someone configuring by settings needs the key. */
     private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("jdbcUrl", "url"),
@@ -29,7 +29,8 @@ public final class PostgresConfig {
             Map.entry("sslMode", "ssl.mode"), Map.entry("schema", "schema"),
             Map.entry("activityPartitionMonthsAhead", "partitions-ahead"),
             Map.entry("baselineVersion", "baseline-version"), Map.entry("applicationName", "application-name"),
-            Map.entry("actorKey", "actor-key"), Map.entry("migrationCredentials", "migration-user"));
+            Map.entry("actorKey", "actor-key"), Map.entry("migrationCredentials", "migration-user"),
+            Map.entry("slowQueryThreshold", "slow-query-threshold"));
 
     private PostgresConfig() {
     }
@@ -71,6 +72,7 @@ public final class PostgresConfig {
         b = s.duration("idle-timeout").map(b::idleTimeout).orElse(b);
         b = s.duration("keepalive-time").map(b::keepaliveTime).orElse(b);
         b = s.duration("leak-detection-threshold").map(b::leakDetectionThreshold).orElse(b);
+        b = s.duration("slow-query-threshold").map(b::slowQueryThreshold).orElse(b);
         b = s.flag("run-migrations").map(b::runMigrations).orElse(b);
         if (s.text("migration-user").isPresent()) {
             b = b.migrationCredentials(s.text("migration-user").get(), s.text("migration-password").orElse(null));

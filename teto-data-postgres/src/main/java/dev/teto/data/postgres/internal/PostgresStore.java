@@ -66,6 +66,9 @@ public final class PostgresStore implements StoreProvider.OpenStore {
                 .registerArgument(new UuidArgumentFactory());
         // Jdbi would otherwise put the statement and every bound argument in its exception messages.
         jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        if (!options.slowQueryThreshold().isZero()) {
+            jdbi.setSqlLogger(new dev.teto.data.postgres.internal.ops.SlowQueryLog(options.slowQueryThreshold()));
+        }
         Map<Class<?>, Function<Sql, Object>> all = new HashMap<>(Repositories.factories());
         all.put(OutboxWriter.class, PgOutboxWriter::new);
         all.put(InboxClaims.class, PgInboxClaims::new);

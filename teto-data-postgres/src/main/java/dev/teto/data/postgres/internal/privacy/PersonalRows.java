@@ -43,7 +43,11 @@ public final class PersonalRows {
                 'assessment_analytics', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.created_at), '[]')
                                          FROM assessment_analytics t WHERE t.assessment_id IN (SELECT id FROM mine)),
                 'user_activities', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.created_at), '[]')
-                                    FROM user_activities t WHERE t.user_id = :id),
+                                    FROM (SELECT id, user_id, activity_type, activity_data, ip_address, user_agent, session_id, created_at
+                                            FROM user_activities WHERE user_id = :id
+                                          UNION ALL   -- V8: months PostgresMaintenance archived
+                                          SELECT id, user_id, activity_type, activity_data, ip_address, user_agent, session_id, created_at
+                                            FROM archived_user_activities WHERE user_id = :id) t),
                 'subscriptions', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.created_at), '[]') FROM subscriptions t WHERE t.user_id = :id),
                 'organization_members', (SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.created_at), '[]')
                                          FROM organization_members t WHERE t.user_id = :id)
@@ -61,6 +65,7 @@ public final class PersonalRows {
                  + (SELECT count(*) FROM profiles WHERE user_id = :id OR assessment_id IN (SELECT id FROM mine))
                  + (SELECT count(*) FROM assessment_analytics WHERE assessment_id IN (SELECT id FROM mine))
                  + (SELECT count(*) FROM user_activities WHERE user_id = :id)
+                 + (SELECT count(*) FROM archived_user_activities WHERE user_id = :id)
                  + (SELECT count(*) FROM subscriptions WHERE user_id = :id)
                  + (SELECT count(*) FROM organization_members WHERE user_id = :id)""";
 

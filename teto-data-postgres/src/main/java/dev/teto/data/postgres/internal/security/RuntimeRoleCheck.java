@@ -18,7 +18,7 @@ public final class RuntimeRoleCheck {
     /** Every table that holds rows of one user (V7 puts a policy on each); user_keys comes with V6. */
     public static final List<String> USER_OWNED_TABLES = List.of("users", "user_sessions", "assessments", "answers",
             "profiles", "user_preferences", "subscriptions", "organization_members", "user_activities",
-            "assessment_analytics", "user_keys");
+            "assessment_analytics", "user_keys", "archived_user_activities");
 
     private static final String ROLE = "SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user";
     // Membership of the owner counts: such a login can SET ROLE to it and owns the tables in effect.
