@@ -336,7 +336,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                 }
                 CoreServices services = new CoreServices(capabilities, transactions, scorer, cache,
                         CoreWiring.rateLimiter(capabilities, rateLimitOptions, clock), privacy,
-                        privacyOptions.erasureRetryEvery());
+                        privacyOptions.erasureRetryEvery(), answerBatching);
                 privacy.verifyKeys(transactions);
                 TetoData data = new TetoData(composition, services, dispatcher);
                 data.search = search;

@@ -5,6 +5,8 @@ import dev.teto.data.api.content.FeedbackRepository;
 import dev.teto.data.api.privacy.Privacy;
 import dev.teto.data.api.repository.AnswerRepository;
 import dev.teto.data.core.internal.flow.AnswerText;
+import dev.teto.data.core.internal.flow.AnswerBatcher;
+import dev.teto.data.core.AnswerBatching;
 import dev.teto.data.core.internal.privacy.ErasureRetries;
 import dev.teto.data.core.internal.privacy.ActorPrivacy;
 import dev.teto.data.core.internal.privacy.PersonalFields;
@@ -82,10 +84,12 @@ public final class CoreServices {
     private final Privacy privacy;
     private final ErasureRetries erasureRetries;
     private final SearchTokens searchTokens;
+    private final AnswerBatcher answerBatcher;
 
     /** @param rateLimiter null when no limiter is configured */
     public CoreServices(Capabilities capabilities, Transactions transactions, ProfileScorer scorer, CacheLayer cache,
-            RateLimiter rateLimiter, PrivacyWiring privacyWiring, java.time.Duration erasureRetryEvery) {
+            RateLimiter rateLimiter, PrivacyWiring privacyWiring, java.time.Duration erasureRetryEvery,
+            AnswerBatching answerBatching) {
         this.fields = privacyWiring.fields(transactions);
         this.privacy = privacyWiring.privacy(capabilities, transactions);
         this.searchTokens = privacyWiring.searchTokens();
@@ -101,6 +105,9 @@ public final class CoreServices {
                 return transactions.runAlone(Actor.NONE, work);
             }
         });
+        // After every field the flow reads: its committers start at once.
+        this.answerBatcher = answerBatching.enabled() && capabilities.provides(AssessmentStore.class)
+                ? new AnswerBatcher(transactions, flow(null, null, Actor.NONE), answerBatching) : null;
         this.rules = Map.ofEntries(
                 Map.entry(UserRepository.class, (runner, core) -> new UserRules(runner, new UserFields(core.fields))),
                 Map.entry(UserSessionRepository.class, (runner, core) -> new SessionRules(runner, core.cache, core.fields)),
@@ -111,9 +118,7 @@ public final class CoreServices {
                 Map.entry(AssessmentRepository.class, (runner, core) -> new AssessmentRules(runner)),
                 Map.entry(ProfileRepository.class, (runner, core) -> new ProfileRules(runner, core.cache)),
                 Map.entry(UserActivityRepository.class, (runner, core) -> new ActivityRules(runner, core.fields)),
-                Map.entry(AnswerRepository.class, (runner, core) -> new AnswerReadRules(runner, new AnswerText(core.fields))),
-                Map.entry(AssessmentFlow.class, (runner, core) -> new AssessmentFlowService(runner, core.scorer,
-                        core.progress, new AnswerText(core.fields))));
+                Map.entry(AnswerRepository.class, (runner, core) -> new AnswerReadRules(runner, new AnswerText(core.fields))));
         this.plainRules = Map.of(
                 CommunityPostRepository.class, core -> core.provide(CommunityPostRepository.class)
                         ? new PostRules(core.capabilities.plain(CommunityPostRepository.class),
@@ -166,6 +171,9 @@ public final class CoreServices {
     }
 
     public void close() {
+        if (answerBatcher != null) {
+            answerBatcher.close();
+        }
         if (erasureRetries != null) {
             erasureRetries.close();
         }
@@ -181,7 +189,19 @@ public final class CoreServices {
             }
             return capabilities.resolve(type, runner, type.cast(new ActorPrivacy(privacy, actor, transactions)));
         }
+        if (type == AssessmentFlow.class) {
+            if (!capabilities.provides(AssessmentStore.class)) {
+                throw Capabilities.notConfigured(type);
+            }
+            // Inside a host's transaction answers are part of it; batches are for calls of their own.
+            AnswerBatcher batcher = runner instanceof Transactions.ActiveTransactionView ? null : answerBatcher;
+            return capabilities.resolve(type, runner, type.cast(flow(runner, batcher, actor)));
+        }
         return resolve(type, runner);
+    }
+
+    private AssessmentFlowService flow(Runner runner, AnswerBatcher batcher, Actor actor) {
+        return new AssessmentFlowService(runner, scorer, progress, new AnswerText(fields), batcher, actor);
     }
 
     /** {@code type} as hosts see it, with each call run by {@code runner}. */
@@ -192,9 +212,7 @@ public final class CoreServices {
             return capabilities.resolve(type, runner, type.cast(plainRuled));
         }
         BiFunction<Runner, CoreServices, Object> factory = rules.get(type);
-        // The flow's rules run on the assessment store; every other rule runs on the store's repository.
-        Class<?> port = type == AssessmentFlow.class ? AssessmentStore.class : type;
-        if (factory != null && !capabilities.provides(port)) {
+        if (factory != null && !capabilities.provides(type)) {
             throw Capabilities.notConfigured(type);
         }
         T ruled = factory == null ? null : type.cast(factory.apply(runner, this));

@@ -4,6 +4,7 @@ import dev.teto.data.api.health.ComponentHealth;
 import dev.teto.data.api.health.Health;
 import dev.teto.data.api.health.HealthStatus;
 import dev.teto.data.core.TetoData;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -11,12 +12,16 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * {@code data.health()} as Micrometer gauges, for dashboards and alerts: {@code teto.health.status} per component
  * (0 up, 1 degraded, 2 down) and every number a component reports, such as the relay's lag
  * ({@code teto.lag.events} and {@code teto.oldest.unpublished.seconds}, tagged {@code component=outbox-relay}) or
- * the cache's dirty keys. Health pings the stores, so a scrape reuses a snapshot up to {@code maxAge} old. The
+ * the cache's dirty keys. Totals since start are function counters ({@code teto.hits} and {@code teto.misses} of
+ * the cache, with {@code teto.cache.hit.ratio} beside them; {@code teto.denials} of the rate limiter); PostgreSQL's
+ * pool is {@code teto.pool.active}, {@code .idle}, {@code .waiting}, {@code .total} and {@code .max} (component
+ * {@code postgres}). Health pings the stores, so a scrape reuses a snapshot up to {@code maxAge} old. The
  * gauges hold this binder strongly: it lives as long as the registry.
  *
  * <pre>{@code new TetoDataMeters(data, Duration.ofSeconds(5)).bindTo(registry);}</pre>
@@ -25,6 +30,9 @@ import java.util.Objects;
  */
 public final class TetoDataMeters implements MeterBinder {
     public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(5);
+    /** Metrics the components report as totals since start. */
+    private static final Set<String> CUMULATIVE = Set.of("hits", "misses", "denials", "failed_open", "failed_writes",
+            "bulk_requests");
 
     private final TetoData data;
     private final long maxAgeNanos;
@@ -50,11 +58,33 @@ public final class TetoDataMeters implements MeterBinder {
                     .register(registry);
             component.metrics().forEach((key, value) -> {
                 if (value instanceof Number) {
-                    Gauge.builder("teto." + key.toLowerCase(Locale.ROOT).replace('_', '.'), this, m -> m.number(name, key))
-                            .tag("component", name).strongReference(true).register(registry);
+                    bindNumber(registry, name, key);
                 }
             });
+            if (component.metrics().containsKey("hits") && component.metrics().containsKey("misses")) {
+                Gauge.builder("teto.cache.hit.ratio", this, m -> m.hitRatio(name)).tag("component", name)
+                        .description("hits / (hits + misses) since start; NaN before the first read")
+                        .strongReference(true).register(registry);
+            }
         }
+    }
+
+    /** Totals since start (hits, denials) are counters, so rates and increases work; every other number a gauge. */
+    private void bindNumber(MeterRegistry registry, String component, String key) {
+        String meter = "teto." + key.toLowerCase(Locale.ROOT).replace('_', '.');
+        if (CUMULATIVE.contains(key)) {
+            FunctionCounter.builder(meter, this, m -> m.number(component, key)).tag("component", component)
+                    .register(registry);
+            return;
+        }
+        Gauge.builder(meter, this, m -> m.number(component, key))
+                .tag("component", component).strongReference(true).register(registry);
+    }
+
+    private double hitRatio(String component) {
+        double hits = number(component, "hits");
+        double total = hits + number(component, "misses");
+        return total > 0 ? hits / total : Double.NaN;
     }
 
     private double status(String component) {

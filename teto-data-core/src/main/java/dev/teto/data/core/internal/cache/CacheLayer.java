@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -45,6 +46,9 @@ public final class CacheLayer implements AutoCloseable {
     private volatile ChangeFeed.Subscription feedSubscription;
     private final CatchUp catchUp;
     private final ScheduledExecutorService repair;
+    /** For the hit ratio ({@code data.health()}, TetoDataMeters): reads served from the cache, and those that were not. */
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     private CacheLayer(CacheStore store, SessionStore sessions, CacheOptions options, BooleanSupplier inTransaction,
             OutboxBacklog backlog) {
@@ -120,6 +124,7 @@ public final class CacheLayer implements AutoCloseable {
         if (near && this.near != null) {
             T local = this.near.get(key, type);
             if (local != null) {
+                hits.increment();
                 return Optional.of(local);
             }
             generation = this.near.generation();
@@ -128,8 +133,10 @@ public final class CacheLayer implements AutoCloseable {
         try {
             hit = guard.call(() -> store.get(key, type));
         } catch (CacheUnavailable e) {
+            misses.increment();
             return loader.get();
         }
+        (hit.isPresent() ? hits : misses).increment();
         if (hit.isPresent()) {
             loads.refreshIfDue(key, hit.get().expiresAt(), jittered(ttl), ttl, loader);
             if (near && this.near != null) {
@@ -148,8 +155,10 @@ public final class CacheLayer implements AutoCloseable {
         try {
             Optional<UserSession> hit = guard.call(() -> sessions.get(sessionId));
             if (hit.isPresent() && !invalidator.isDirty(CacheKeys.userSessions(hit.get().userId()))) {
+                hits.increment();
                 return hit;
             }
+            misses.increment();
             if (hit.isPresent()) {
                 return loader.get();
             }
@@ -233,7 +242,7 @@ public final class CacheLayer implements AutoCloseable {
 
     public ComponentHealth health() {
         Map<String, Object> metrics = Map.of("dirty_keys", invalidator.dirtyCount(),
-                "near_cache_entries", near == null ? 0 : near.size());
+                "near_cache_entries", near == null ? 0 : near.size(), "hits", hits.sum(), "misses", misses.sum());
         if (guard.open()) {
             return ComponentHealth.degraded("cache", "cache store unreachable: reads go to the record of truth",
                     metrics);

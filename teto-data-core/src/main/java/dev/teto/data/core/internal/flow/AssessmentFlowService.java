@@ -1,5 +1,7 @@
 package dev.teto.data.core.internal.flow;
 
+import dev.teto.data.api.context.Actor;
+
 import dev.teto.data.core.internal.cache.ProgressTracker;
 import dev.teto.data.api.error.ConflictException;
 import dev.teto.data.api.error.Entities;
@@ -45,12 +47,21 @@ public final class AssessmentFlowService implements AssessmentFlow {
     private final ProgressTracker progress;
 
     private final AnswerText text;
+    private final AnswerBatcher batcher;
+    private final Actor actor;
 
-    public AssessmentFlowService(Runner runner, ProfileScorer defaultScorer, ProgressTracker progress, AnswerText text) {
+    /**
+     * @param batcher null to answer on the caller's transaction (inside {@code inTransaction}, or batching off)
+     * @param actor   whom the batched answers are written for
+     */
+    public AssessmentFlowService(Runner runner, ProfileScorer defaultScorer, ProgressTracker progress, AnswerText text,
+            AnswerBatcher batcher, Actor actor) {
         this.runner = runner;
         this.defaultScorer = defaultScorer;
         this.progress = progress;
         this.text = text;
+        this.batcher = batcher;
+        this.actor = actor;
     }
 
     @Override
@@ -72,19 +83,42 @@ public final class AssessmentFlowService implements AssessmentFlow {
 
     @Override
     public Answer answer(UUID assessmentId, AnswerInput input) {
-        return runner.run(unit -> {
-            AssessmentStore store = unit.port(AssessmentStore.class);
-            LockedAssessment locked = lockInProgress(store, assessmentId);
-            Question question = store.questions(Set.of(input.questionId())).get(input.questionId());
-            if (question == null) {
-                throw new NotFoundException(Entities.QUESTION, input.questionId());
-            }
-            AnswerRules.check(locked.questionIds(), locked.assessment().version(), question, input, "");
-            UUID owner = locked.assessment().userId();
-            Answer saved = store.upsertAnswer(locked.assessment(), text.seal(unit, owner, input));
-            unit.afterCommit(() -> progress.answered(assessmentId));
-            return text.open(unit, saved);
-        });
+        if (batcher != null) {
+            return batcher.submit(actor, assessmentId, input);
+        }
+        return runner.run(unit -> answerIn(unit, assessmentId, input));
+    }
+
+    /**
+     * One answer inside the caller's unit: every check (the assessment locked and in progress, the question in its
+     * set, the value in the question's scale) runs before the single write, so a refused answer leaves the
+     * transaction as it was; a batch of answers relies on that.
+     */
+    Answer answerIn(Unit unit, UUID assessmentId, AnswerInput input) {
+        return writeAnswer(unit, prepareAnswer(unit, assessmentId, input));
+    }
+
+    /** The checks of one answer; throws before anything is written. */
+    PreparedAnswer prepareAnswer(Unit unit, UUID assessmentId, AnswerInput input) {
+        AssessmentStore store = unit.port(AssessmentStore.class);
+        LockedAssessment locked = lockInProgress(store, assessmentId);
+        Question question = store.questions(Set.of(input.questionId())).get(input.questionId());
+        if (question == null) {
+            throw new NotFoundException(Entities.QUESTION, input.questionId());
+        }
+        AnswerRules.check(locked.questionIds(), locked.assessment().version(), question, input, "");
+        return new PreparedAnswer(locked.assessment(), text.seal(unit, locked.assessment().userId(), input));
+    }
+
+    Answer writeAnswer(Unit unit, PreparedAnswer prepared) {
+        Answer saved = unit.port(AssessmentStore.class).upsertAnswer(prepared.assessment(), prepared.input());
+        UUID assessmentId = prepared.assessment().id();
+        unit.afterCommit(() -> progress.answered(assessmentId));
+        return text.open(unit, saved);
+    }
+
+    /** An answer that passed every check, with its text sealed, ready for its one write. */
+    record PreparedAnswer(Assessment assessment, AnswerInput input) {
     }
 
     @Override

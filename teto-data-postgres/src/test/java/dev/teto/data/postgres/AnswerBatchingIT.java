@@ -1,0 +1,135 @@
+package dev.teto.data.postgres;
+
+import dev.teto.data.api.error.ConflictException;
+import dev.teto.data.api.error.NotFoundException;
+import dev.teto.data.api.error.ValidationException;
+import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.Question;
+import dev.teto.data.core.AnswerBatching;
+import dev.teto.data.core.TetoData;
+import dev.teto.data.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Group commit: concurrent answer calls share transactions, and each call still gets its own outcome. */
+class AnswerBatchingIT {
+    private static TestDatabase db;
+    private static TetoData data;
+    private static String version;
+    private static List<Question> questions;
+
+    @BeforeAll
+    static void open() {
+        db = TestDatabase.create("answer_batching");
+        // A 30 ms window makes batches form even on a quiet machine; production defaults wait for nothing.
+        data = TetoData.builder().configure(db.settings()).profileScorer(Fixtures.sumScorer())
+                .answerBatching(AnswerBatching.of(64, Duration.ofMillis(30), 2)).build();
+        version = Fixtures.version();
+        questions = Fixtures.likertQuestions(data, version, 8);
+    }
+
+    @AfterAll
+    static void close() {
+        data.close();
+        db.close();
+    }
+
+    private static Assessment started() {
+        return data.assessmentFlow().start(Fixtures.user(data).id(), version);
+    }
+
+    @Test
+    void concurrentAnswersShareCommitsAndCountsStayExact() throws Exception {
+        List<Assessment> assessments = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            assessments.add(started());
+        }
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (Assessment a : assessments) {
+            for (Question q : questions) {
+                calls.add(() -> data.assessmentFlow().answer(a.id(), AnswerInput.likert(q.id(), 3, 1000)));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        try {
+            for (Future<Object> f : pool.invokeAll(calls)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Assessment a : assessments) {
+            assertEquals(questions.size(), data.assessments().findById(a.id()).orElseThrow().questionsAnswered());
+        }
+        long answers = db.count("SELECT count(*) FROM answers");
+        long transactions = db.count("SELECT count(DISTINCT xmin::text) FROM answers");
+        assertTrue(answers >= 128, "every answer stored");
+        assertTrue(transactions < answers / 2, "answers shared commits: " + transactions + " transactions for "
+                + answers + " answers");
+    }
+
+    @Test
+    void aRefusedAnswerFailsOnlyItsOwnCall() throws Exception {
+        Assessment good = started();
+        Assessment done = started();
+        for (Question q : questions) {
+            data.assessmentFlow().answer(done.id(), AnswerInput.likert(q.id(), 4, 1000));
+        }
+        data.assessmentFlow().complete(done.id());
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (Question q : questions) {
+            calls.add(() -> data.assessmentFlow().answer(good.id(), AnswerInput.likert(q.id(), 2, 1000)));
+        }
+        calls.add(() -> data.assessmentFlow().answer(good.id(), AnswerInput.likert(questions.get(0).id(), 99, 1000)));
+        calls.add(() -> data.assessmentFlow().answer(good.id(), AnswerInput.likert(UUID.randomUUID(), 3, 1000)));
+        calls.add(() -> data.assessmentFlow().answer(done.id(), AnswerInput.likert(questions.get(0).id(), 3, 1000)));
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        List<Future<Object>> outcomes;
+        try {
+            outcomes = pool.invokeAll(calls);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < questions.size(); i++) {
+            outcomes.get(i).get();
+        }
+        int n = questions.size();
+        assertInstanceOf(ValidationException.class, cause(outcomes.get(n)));
+        assertInstanceOf(NotFoundException.class, cause(outcomes.get(n + 1)));
+        assertInstanceOf(ConflictException.class, cause(outcomes.get(n + 2)));
+        assertEquals(n, data.assessments().findById(good.id()).orElseThrow().questionsAnswered());
+        assertEquals(n, db.count("SELECT count(*) FROM answers WHERE assessment_id = ? AND value = 2", good.id()));
+    }
+
+    @Test
+    void insideAHostTransactionAnswersArePartOfIt() {
+        Assessment a = started();
+        assertThrows(IllegalStateException.class, () -> data.useTransaction(tx -> {
+            tx.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 3, 1000));
+            throw new IllegalStateException("host rolls back");
+        }));
+        assertEquals(0, db.count("SELECT count(*) FROM answers WHERE assessment_id = ?", a.id()));
+    }
+
+    private static Throwable cause(Future<Object> outcome) {
+        ExecutionException e = assertThrows(ExecutionException.class, outcome::get);
+        return e.getCause();
+    }
+}
