@@ -129,6 +129,49 @@ class PrivacyHostTrialIT {
     }
 
     @Test
+    void rotationRewrapsEveryKeyThenTheOldMasterKeyCanGo() {
+        TestDatabase own = TestDatabase.create("rotation");
+        try {
+            Map<String, String> k1 = new HashMap<>(own.settings());
+            String oldKey = Base64.getEncoder().encodeToString(filled(1));
+            String newKey = Base64.getEncoder().encodeToString(filled(2));
+            k1.put("privacy.master-keys", "k1:" + oldKey);
+            k1.put("privacy.active-master-key", "k1");
+            List<UUID> users = new ArrayList<>();
+            try (TetoData before = TetoData.builder().configure(k1).build()) {
+                for (int i = 0; i < 3; i++) {
+                    users.add(before.users().create(NewUser.of("rot" + i + "-" + UUID.randomUUID() + "@example.com", "Rot " + i)).id());
+                }
+            }
+            Map<String, String> both = new HashMap<>(k1);
+            both.put("privacy.master-keys", "k2:" + newKey + ",k1:" + oldKey);
+            both.put("privacy.active-master-key", "k2");
+            try (TetoData rotating = TetoData.builder().configure(both).build()) {
+                assertEquals(2, rotating.privacy().rewrapKeys(2));
+                assertEquals(1, rotating.privacy().rewrapKeys(100));
+                assertEquals(0, rotating.privacy().rewrapKeys(100));
+                assertThrows(IllegalStateException.class, () -> rotating.as(Actor.user(users.get(0))).privacy().rewrapKeys(1));
+            }
+            Map<String, String> onlyNew = new HashMap<>(k1);
+            onlyNew.put("privacy.master-keys", "k2:" + newKey);
+            onlyNew.put("privacy.active-master-key", "k2");
+            try (TetoData after = TetoData.builder().configure(onlyNew).build()) {
+                for (int i = 0; i < 3; i++) {
+                    assertEquals("Rot " + i, after.users().findById(users.get(i)).orElseThrow().name());
+                }
+            }
+        } finally {
+            own.close();
+        }
+    }
+
+    private static byte[] filled(int value) {
+        byte[] b = new byte[32];
+        java.util.Arrays.fill(b, (byte) value);
+        return b;
+    }
+
+    @Test
     void readsOfTheBareFacadeAreAuditedAsTheService() {
         User u = user("audited");
         data.users().findById(u.id());

@@ -39,4 +39,13 @@ public interface Privacy {
 
     /** Retries every store still pending in any erasure job; returns how many jobs are now complete. */
     int resumeErasures();
+
+    /**
+     * Rotation: rewraps up to {@code limit} users' data keys that an older master key wraps under the
+     * {@linkplain KeyProvider#active() active} one. Call until it returns 0; then the old master key can leave the
+     * {@link KeyProvider}. The data itself is never re-encrypted.
+     *
+     * @return how many keys were rewrapped
+     */
+    int rewrapKeys(int limit);
 }

@@ -60,6 +60,15 @@ public final class ActorPrivacy implements Privacy {
         return privacy.resumeErasures();
     }
 
+    @Override
+    public int rewrapKeys(int limit) {
+        if (actor.kind() == Actor.Kind.USER && !ADMIN_ROLES.contains(actor.role())) {
+            throw new IllegalStateException("rewrapping keys is for the service or an admin, not a user");
+        }
+        outsideTransactions();
+        return privacy.rewrapKeys(limit);
+    }
+
     private void check(UUID userId) {
         if (!mayActFor(userId)) {
             throw new NotFoundException(Entities.USER, userId);

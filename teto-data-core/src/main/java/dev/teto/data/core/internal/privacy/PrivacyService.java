@@ -13,6 +13,7 @@ import dev.teto.data.api.spi.ErasureJobs;
 import dev.teto.data.api.spi.PersonalDataStore;
 import dev.teto.data.api.spi.StoreErasure;
 import dev.teto.data.api.spi.UserKeyStore;
+import dev.teto.data.api.validation.Check;
 import dev.teto.data.api.repository.UserRepository;
 import dev.teto.data.core.internal.tx.Transactions;
 import dev.teto.data.core.internal.tx.Unit;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -49,8 +51,20 @@ public final class PrivacyService implements Privacy {
     private final AuditTrail trail;
     private final Clock clock;
 
+    private final String activeMasterKeyId;
+    private final ReentrantLock[] turns = newTurns();
+
+    private static ReentrantLock[] newTurns() {
+        ReentrantLock[] locks = new ReentrantLock[64];
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
+        return locks;
+    }
+
     public PrivacyService(Transactions transactions, List<PersonalDataStore> stores, Sealer sealer, AuditTrail trail,
-            Clock clock) {
+            Clock clock, String activeMasterKeyId) {
+        this.activeMasterKeyId = activeMasterKeyId;
         this.transactions = transactions;
         this.stores = orderedPostgresFirst(stores);
         this.sealer = sealer;
@@ -129,7 +143,39 @@ public final class PrivacyService implements Privacy {
         return completed;
     }
 
-    private ErasureReceipt run(ErasureJob job) {
+    @Override
+    public int rewrapKeys(int limit) {
+        Check.range("limit", limit, 1, 10_000);
+        return transactions.runAlone(Actor.NONE, unit -> {
+            UserKeyStore keys = unit.port(UserKeyStore.class);
+            String active = activeMasterKeyId;
+            int rewrapped = 0;
+            for (var old : keys.wrappedByOtherThan(active, limit)) {
+                var replacement = sealer.keys().rewrapped(old);
+                if (replacement != null && keys.rewrap(replacement, old.masterKeyId())) {
+                    rewrapped++;
+                }
+            }
+            return rewrapped;
+        });
+    }
+
+    /**
+     * Runs of one job in this JVM take turns (a striped lock on the subject), each starting from the job as stored,
+     * so a second caller finds the first one's receipts instead of re-erasing and recording zeros. Runs on two
+     * instances may still overlap; every store's erase is idempotent, and a done store keeps its first receipt.
+     */
+    private ErasureReceipt run(ErasureJob seen) {
+        ReentrantLock turn = turns[Math.floorMod(seen.subject().hashCode(), turns.length)];
+        turn.lock();
+        try {
+            return runAlone(jobs(j -> j.find(seen.subject())).orElse(seen));
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private ErasureReceipt runAlone(ErasureJob job) {
         if (job.completedAt() != null || job.userId() == null) {
             return receipt(job);
         }

@@ -22,8 +22,10 @@ public final class PrivacyWiring {
     private final Sealer sealer;
     private final AuditTrail trail;
     private final Clock clock;
+    private final String activeMasterKeyId;
 
-    private PrivacyWiring(Sealer sealer, AuditTrail trail, Clock clock) {
+    private PrivacyWiring(Sealer sealer, AuditTrail trail, Clock clock, String activeMasterKeyId) {
+        this.activeMasterKeyId = activeMasterKeyId;
         this.sealer = sealer;
         this.trail = trail;
         this.clock = clock;
@@ -38,12 +40,12 @@ public final class PrivacyWiring {
                     + "privacy.active-master-key and privacy.blind-index-key (see the README's Privacy section)");
         }
         if (!keyStore) {
-            return new PrivacyWiring(null, AuditTrail.OFF, clock);
+            return new PrivacyWiring(null, AuditTrail.OFF, clock, null);
         }
         BlindIndex index = new BlindIndex(keys.blindIndexKey());
         UserKeys userKeys = new UserKeys(keys, capabilities.transactionalStore(), cacheSize, cacheAge, clock);
         AuditTrail trail = capabilities.provides(AuditLog.class) ? new AuditTrail(index, clock) : AuditTrail.OFF;
-        return new PrivacyWiring(new Sealer(userKeys, index), trail, clock);
+        return new PrivacyWiring(new Sealer(userKeys, index), trail, clock, keys.active().id());
     }
 
     /**
@@ -95,6 +97,6 @@ public final class PrivacyWiring {
         if (sealer == null || !capabilities.provides(ErasureJobs.class)) {
             return null;
         }
-        return new PrivacyService(transactions, capabilities.personalData(), sealer, trail, clock);
+        return new PrivacyService(transactions, capabilities.personalData(), sealer, trail, clock, activeMasterKeyId);
     }
 }
