@@ -109,14 +109,19 @@ public final class Quickstart {
     }
 
     /**
-     * 7) The person's rights: everything about them as one JSON document, then erasure everywhere with a receipt
-     * per store (the outbox step completes once {@code user.erased} is delivered, a moment later).
+     * 7) The person's rights: everything about them as one JSON document; then a second taker asks to be forgotten
+     * and is erased everywhere, with a receipt per store (the outbox step completes once {@code user.erased} is
+     * delivered, a moment later).
      */
     static void exportAndErase(TetoData data, User user, PrintStream out) {
         PersonalDataExport export = data.privacy().export(user.id());
         out.printf("7) Privacy: export of %s, %d characters of JSON from %s%n", user.id(), export.json().length(),
                 export.stores());
-        ErasureReceipt receipt = data.privacy().erase(user.id());
+        User leaving = createUser(data, new PrintStream(java.io.OutputStream.nullOutputStream()));
+        Assessment taken = takeTest(data, leaving, new PrintStream(java.io.OutputStream.nullOutputStream()));
+        data.assessmentFlow().complete(taken.id());
+        out.printf("   a second taker, %s, asks to be forgotten:%n", leaving.id());
+        ErasureReceipt receipt = data.privacy().erase(leaving.id());
         for (StoreReceipt store : receipt.stores()) {
             out.printf("   erased in %-8s %s (%d removed, %d anonymised) %s%n", store.store(), store.state(),
                     store.removed(), store.anonymised(), store.detail());

@@ -51,6 +51,8 @@ class QuickstartIT {
         assertEquals(1, db.count("SELECT count(*) FROM profiles WHERE assessment_id = ?", profile.assessmentId()));
         String output = printed.toString(StandardCharsets.UTF_8);
         assertTrue(output.contains(profile.typeName()), output);
+        assertTrue(output.contains("erased in keys     DONE"), output);
+        assertTrue(output.contains("erased in postgres DONE"), output);
     }
 
     @Test
