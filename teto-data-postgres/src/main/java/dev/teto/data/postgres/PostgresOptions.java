@@ -37,6 +37,9 @@ public final class PostgresOptions implements StoreOptions {
     public static final int DEFAULT_ACTIVITY_PARTITION_MONTHS_AHEAD = 3;
     public static final String DEFAULT_APPLICATION_NAME = "teto-data";
     public static final Duration DEFAULT_SLOW_QUERY_THRESHOLD = Duration.ofMillis(500);
+    public static final int DEFAULT_REPLICA_POOL_SIZE = 5;
+    public static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_READ_YOUR_WRITES_WAIT = Duration.ofMillis(100);
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
     private static final Pattern SSL_MODES = Pattern.compile("disable|allow|prefer|require|verify-ca|verify-full");
@@ -174,6 +177,17 @@ public final class PostgresOptions implements StoreOptions {
     }
 
     /**
+     * True when the URL points at PgBouncer in transaction pooling mode: nothing is set per session (no startup
+     * {@code options}, no session {@code search_path}), so the timeouts and the search path go into each transaction
+     * with {@code set_config(..., true)}, and server-side prepared statements are off ({@code prepareThreshold=0})
+     * unless the URL sets {@code prepareThreshold} itself (PgBouncer 1.21+ with {@code max_prepared_statements}).
+     * Run migrations over a direct URL: Flyway's lock is a session lock.
+     */
+    public boolean pgbouncer() {
+        return b.pgbouncer;
+    }
+
+    /**
      * The login that runs migrations and installs the actor key (it owns the tables and needs CREATEROLE the first
      * time V7 runs on a server); null when the host runs migrations itself. The runtime {@link #username()} must
      * then be an ordinary login granted {@code teto_app}.
@@ -184,6 +198,33 @@ public final class PostgresOptions implements StoreOptions {
 
     public String migrationPassword() {
         return b.migrationPassword;
+    }
+
+    /**
+     * JDBC URLs of streaming replicas (hot standbys) of the primary, reached with the same login and schema; empty
+     * for none. A read-only transaction that asks for replica reads ({@code TxOptions.REPLICA_READ}) goes to one of
+     * them, unless the same actor's last write is not replayed there yet.
+     */
+    public java.util.List<String> readReplicas() {
+        return b.readReplicas;
+    }
+
+    /** Connections per replica. */
+    public int replicaPoolSize() {
+        return b.replicaPoolSize;
+    }
+
+    /** A replica whose replay is further behind the primary than this is skipped (the primary serves). */
+    public Duration maxReplicaLag() {
+        return b.maxReplicaLag;
+    }
+
+    /**
+     * How long a replica read waits for the replica to replay the same actor's last write before the primary
+     * serves it instead; zero: never wait.
+     */
+    public Duration readYourWritesWait() {
+        return b.readYourWritesWait;
     }
 
     /**
@@ -232,6 +273,11 @@ public final class PostgresOptions implements StoreOptions {
         private String migrationUser;
         private String migrationPassword;
         private byte[] actorKey;
+        private java.util.List<String> readReplicas = java.util.List.of();
+        private int replicaPoolSize = DEFAULT_REPLICA_POOL_SIZE;
+        private Duration maxReplicaLag = DEFAULT_MAX_REPLICA_LAG;
+        private Duration readYourWritesWait = DEFAULT_READ_YOUR_WRITES_WAIT;
+        private boolean pgbouncer;
 
         private Builder() {
         }
@@ -355,10 +401,34 @@ public final class PostgresOptions implements StoreOptions {
             });
         }
 
+        /** The URL is PgBouncer in transaction pooling mode: see {@link PostgresOptions#pgbouncer()}. */
+        public Builder pgbouncer(boolean v) {
+            return set(n -> n.pgbouncer = v);
+        }
+
         /** The 32-byte HMAC-SHA256 key that signs the acting user (copied). */
         public Builder actorKey(byte[] v) {
             byte[] copy = v == null ? null : v.clone();
             return set(n -> n.actorKey = copy);
+        }
+
+        /** Streaming replicas' JDBC URLs ({@code jdbc:postgresql:...}), same login and schema as the primary. */
+        public Builder readReplicas(java.util.List<String> jdbcUrls) {
+            java.util.List<String> copy = java.util.List.copyOf(Objects.requireNonNull(jdbcUrls, "readReplicas"));
+            return set(n -> n.readReplicas = copy);
+        }
+
+        public Builder replicaPoolSize(int v) {
+            return set(n -> n.replicaPoolSize = v);
+        }
+
+        public Builder maxReplicaLag(Duration v) {
+            return set(n -> n.maxReplicaLag = v);
+        }
+
+        /** Zero: a replica that has not replayed the actor's last write is never waited for. */
+        public Builder readYourWritesWait(Duration v) {
+            return set(n -> n.readYourWritesWait = v);
         }
 
         /** @throws IllegalArgumentException naming the first setting that is missing or out of range */
@@ -415,7 +485,29 @@ public final class PostgresOptions implements StoreOptions {
                 // A host DataSource cannot open a second login; such a host runs PostgresMigrations itself.
                 throw new IllegalArgumentException("migrationCredentials needs jdbcUrl, not a dataSource");
             }
+            checkReplicas(v);
             return new PostgresOptions(v);
+        }
+
+        private static void checkReplicas(Builder v) {
+            if (v.readReplicas.size() > 16) {
+                throw new IllegalArgumentException("readReplicas must list at most 16 URLs");
+            }
+            for (String url : v.readReplicas) {
+                if (!url.startsWith("jdbc:postgresql:")) {
+                    throw new IllegalArgumentException("readReplicas must list jdbc:postgresql: URLs only");
+                }
+            }
+            if (!v.readReplicas.isEmpty() && v.jdbcUrl == null) {
+                // The replicas' pools are ours, opened with the login of the primary's URL configuration.
+                throw new IllegalArgumentException("readReplicas needs jdbcUrl, not a dataSource");
+            }
+            between("replicaPoolSize", v.replicaPoolSize, 1, 1000);
+            positive("maxReplicaLag", v.maxReplicaLag);
+            if (Objects.requireNonNull(v.readYourWritesWait, "readYourWritesWait").isNegative()
+                    || v.readYourWritesWait.compareTo(Duration.ofSeconds(10)) > 0) {
+                throw new IllegalArgumentException("readYourWritesWait must be between 0 and 10 s");
+            }
         }
     }
 }

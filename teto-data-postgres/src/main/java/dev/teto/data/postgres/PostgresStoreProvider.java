@@ -40,7 +40,9 @@ public final class PostgresStoreProvider implements StoreProvider<PostgresOption
             registry.register(OutboxRelay.class, store.outboxRelay());
             registry.register(OutboxBacklog.class, store.outboxBacklog());
             registry.register(OutboxLog.class, store.outboxLog());
+            registry.health(store.health());
             registry.health(store.outboxHealth());
+            store.replicaHealth().forEach(registry::health);
             registry.personalData(store.personalData());
             registry.personalData(store.personalData().outboxSweep());
             return store;

@@ -101,6 +101,24 @@ final class EmbeddedServerLauncher {
         return new Dedicated(pg, root, postmaster.getAsLong(), url);
     }
 
+    /**
+     * Starts a server on a cluster that already exists in {@code root}'s data directory (a base backup, for
+     * {@link StreamingReplica}): no initdb, since zonky runs it only for a directory without {@code postgresql.conf}.
+     * Registers no shutdown hook; on failure the root is left to the caller.
+     *
+     * @param port the port to listen on (fixed, so a restarted replica keeps its URL)
+     */
+    static Dedicated startExisting(Path root, Path binariesCache, int port) throws IOException {
+        Path data = root.resolve(TempDirs.DATA_DIR);
+        EmbeddedPostgres pg = testCluster(root, data, binariesCache).setCleanDataDirectory(false).setPort(port).start();
+        OptionalLong postmaster = TempDirs.postmasterPid(data);
+        if (postmaster.isEmpty()) {
+            pg.close();
+            throw new IOException("PostgreSQL started on " + data + " but postmaster.pid names no postmaster");
+        }
+        return new Dedicated(pg, root, postmaster.getAsLong(), "jdbc:postgresql://localhost:" + port + "/postgres");
+    }
+
     /** Stops a {@link Dedicated} server the way the shutdown hook of {@link #start(Path)} does, and deletes its root. */
     static void stopDedicated(Dedicated server) {
         stop(server.pg(), OptionalLong.of(server.postmasterPid()), server.root());

@@ -16,7 +16,8 @@ public final class PostgresConfig {
             "connection-timeout", "login-timeout", "connect-timeout", "socket-timeout", "statement-timeout",
             "lock-timeout", "max-lifetime", "idle-timeout", "keepalive-time", "leak-detection-threshold", "ssl.mode",
             "ssl.root-cert", "run-migrations", "baseline-version", "partitions-ahead", "application-name",
-            "migration-user", "migration-password", "actor-key", "slow-query-threshold");
+            "migration-user", "migration-password", "actor-key", "slow-query-threshold", "pgbouncer",
+            "replica-urls", "replica.pool.max", "replica.max-lag", "replica.read-your-writes-wait");
 
     /** The options' messages name builder methods; someone configuring by settings needs the key. */
     private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("jdbcUrl", "url"),
@@ -30,7 +31,9 @@ public final class PostgresConfig {
             Map.entry("activityPartitionMonthsAhead", "partitions-ahead"),
             Map.entry("baselineVersion", "baseline-version"), Map.entry("applicationName", "application-name"),
             Map.entry("actorKey", "actor-key"), Map.entry("migrationCredentials", "migration-user"),
-            Map.entry("slowQueryThreshold", "slow-query-threshold"));
+            Map.entry("slowQueryThreshold", "slow-query-threshold"), Map.entry("readReplicas", "replica-urls"),
+            Map.entry("replicaPoolSize", "replica.pool.max"), Map.entry("maxReplicaLag", "replica.max-lag"),
+            Map.entry("readYourWritesWait", "replica.read-your-writes-wait"));
 
     private PostgresConfig() {
     }
@@ -45,6 +48,14 @@ public final class PostgresConfig {
             // reported below without the value
         }
         throw s.invalid("actor-key", "must be 32 bytes in base64 (44 characters)");
+    }
+
+    /** {@code replica-urls}: comma-separated JDBC URLs. */
+    private static PostgresOptions.Builder replicas(FlatSettings s, PostgresOptions.Builder b) {
+        b = s.list("replica-urls").map(b::readReplicas).orElse(b);
+        b = s.integer("replica.pool.max").map(b::replicaPoolSize).orElse(b);
+        b = s.duration("replica.max-lag").map(b::maxReplicaLag).orElse(b);
+        return s.duration("replica.read-your-writes-wait").map(b::readYourWritesWait).orElse(b);
     }
 
     public static PostgresOptions read(Map<String, String> c) {
@@ -74,6 +85,8 @@ public final class PostgresConfig {
         b = s.duration("leak-detection-threshold").map(b::leakDetectionThreshold).orElse(b);
         b = s.duration("slow-query-threshold").map(b::slowQueryThreshold).orElse(b);
         b = s.flag("run-migrations").map(b::runMigrations).orElse(b);
+        b = replicas(s, b);
+        b = s.flag("pgbouncer").map(b::pgbouncer).orElse(b);
         if (s.text("migration-user").isPresent()) {
             b = b.migrationCredentials(s.text("migration-user").get(), s.text("migration-password").orElse(null));
         } else if (s.text("migration-password").isPresent()) {

@@ -16,6 +16,8 @@ import dev.teto.data.postgres.PostgresMigrations;
 import dev.teto.data.postgres.PostgresOptions;
 import dev.teto.data.postgres.internal.mapping.InstantArgumentFactory;
 import dev.teto.data.postgres.internal.mapping.UuidArgumentFactory;
+import dev.teto.data.postgres.internal.health.BoundedCheck;
+import dev.teto.data.postgres.internal.health.PostgresHealth;
 import dev.teto.data.postgres.internal.outbox.OutboxHealth;
 import dev.teto.data.postgres.internal.outbox.PgInboxClaims;
 import dev.teto.data.postgres.internal.outbox.PgOutboxLog;
@@ -25,11 +27,13 @@ import dev.teto.data.postgres.internal.outbox.PgOutboxWriter;
 import dev.teto.data.postgres.internal.privacy.PersonalRows;
 import dev.teto.data.postgres.internal.privacy.PgPersonalData;
 import dev.teto.data.postgres.internal.privacy.PrivacyPorts;
+import dev.teto.data.postgres.internal.replica.ReplicaSet;
 import dev.teto.data.postgres.internal.repo.Repositories;
 import dev.teto.data.postgres.internal.repo.Sql;
 import dev.teto.data.postgres.internal.security.ActorSigner;
 import dev.teto.data.postgres.internal.security.StartupSecurity;
 import dev.teto.data.postgres.internal.tx.PgTransactionalStore;
+import dev.teto.data.postgres.internal.tx.SessionlessTransactions;
 import dev.teto.data.postgres.internal.tx.SqlErrors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -52,23 +56,22 @@ public final class PostgresStore implements StoreProvider.OpenStore {
     private final PgOutboxRelay outboxRelay;
     private final PgOutboxBacklog outboxBacklog;
     private final PgOutboxLog outboxLog;
-    private final OutboxHealth outboxHealth;
+    private final BoundedCheck outboxHealth;
+    /** {@code postgres}: a round trip through the pool, its usage and replication, answered within HEALTH_BOUND. */
+    private final BoundedCheck health;
     private final PgPersonalData personalData;
+    /** Read replicas (issue 12), null without any. */
+    private final ReplicaSet replicas;
     /** What core may ask a transaction for: the factories minus the adapter's internal ones. */
     private final Set<Class<?>> capabilities;
     /** Events older than this still unpublished make the {@code outbox-relay} health DEGRADED. */
     static final java.time.Duration OUTBOX_LAG_ALERT = java.time.Duration.ofSeconds(60);
+    /** How long {@code data.health()} waits for each PostgreSQL check before calling it DOWN (a frozen server). */
+    static final java.time.Duration HEALTH_BOUND = java.time.Duration.ofSeconds(2);
 
     private PostgresStore(HikariDataSource ownPool, DataSource source, PostgresOptions options, ActorSigner signer) {
         this.ownPool = ownPool;
-        Jdbi jdbi = Jdbi.create(source)
-                .registerArgument(new InstantArgumentFactory())
-                .registerArgument(new UuidArgumentFactory());
-        // Jdbi would otherwise put the statement and every bound argument in its exception messages.
-        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
-        if (!options.slowQueryThreshold().isZero()) {
-            jdbi.setSqlLogger(new dev.teto.data.postgres.internal.ops.SlowQueryLog(options.slowQueryThreshold()));
-        }
+        Jdbi jdbi = jdbiOver(source, options);
         Map<Class<?>, Function<Sql, Object>> all = new HashMap<>(Repositories.factories());
         all.put(OutboxWriter.class, PgOutboxWriter::new);
         all.put(InboxClaims.class, PgInboxClaims::new);
@@ -77,13 +80,39 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         all.putAll(PrivacyPorts.internal());
         this.factories = Map.copyOf(all);
         boolean hostSource = ownPool == null;
-        this.transactions = new PgTransactionalStore(jdbi, factories,
-                hostSource ? options.statementTimeout() : null, options.lockTimeout(), signer);
+        if (options.pgbouncer()) {
+            SessionlessTransactions.install(jdbi, options.schema(), options.statementTimeout(), options.lockTimeout());
+        }
+        this.transactions = options.pgbouncer()
+                ? PgTransactionalStore.sessionless(jdbi, factories, options.schema(), options.statementTimeout(),
+                        options.lockTimeout(), signer)
+                : new PgTransactionalStore(jdbi, factories,
+                        hostSource ? options.statementTimeout() : null, options.lockTimeout(), signer);
         this.outboxRelay = new PgOutboxRelay(jdbi);
         this.outboxBacklog = new PgOutboxBacklog(jdbi);
         this.outboxLog = new PgOutboxLog(jdbi);
-        this.outboxHealth = new OutboxHealth(jdbi, OUTBOX_LAG_ALERT);
+        this.outboxHealth = new BoundedCheck(OutboxHealth.NAME, new OutboxHealth(jdbi, OUTBOX_LAG_ALERT), HEALTH_BOUND);
+        this.health = new BoundedCheck(PostgresHealth.NAME, new PostgresHealth(PostgresHealth.NAME, source, HEALTH_BOUND),
+                HEALTH_BOUND);
         this.personalData = new PgPersonalData(transactions);
+        this.replicas = options.readReplicas().isEmpty() ? null
+                : new ReplicaSet(options, jdbi, Pools::open, replica -> jdbiOver(replica, options));
+        if (replicas != null) {
+            transactions.useReplicas(replicas);
+        }
+    }
+
+    /** Jdbi over the primary's pool or a replica's, configured alike. */
+    private static Jdbi jdbiOver(DataSource source, PostgresOptions options) {
+        Jdbi jdbi = Jdbi.create(source)
+                .registerArgument(new InstantArgumentFactory())
+                .registerArgument(new UuidArgumentFactory());
+        // Jdbi would otherwise put the statement and every bound argument in its exception messages.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
+        if (!options.slowQueryThreshold().isZero()) {
+            jdbi.setSqlLogger(new dev.teto.data.postgres.internal.ops.SlowQueryLog(options.slowQueryThreshold()));
+        }
+        return jdbi;
     }
 
     /** Connects (failing within the options' timeouts), migrates if asked, and prepares activity partitions. */
@@ -110,7 +139,12 @@ public final class PostgresStore implements StoreProvider.OpenStore {
             StartupSecurity.requireSafeRuntime(source, options.schema(), signer);
             PostgresStore store = new PostgresStore(pool, source, options, signer);
             if (options.runMigrations()) {
-                store.ensurePartitions(options.activityPartitionMonthsAhead());
+                try {
+                    store.ensurePartitions(options.activityPartitionMonthsAhead());
+                } catch (RuntimeException e) {
+                    store.close();   // the replicas' pools and probes too, not only the primary's pool
+                    throw e;
+                }
             }
             return store;
         } catch (RuntimeException e) {
@@ -172,6 +206,16 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         return outboxHealth;
     }
 
+    /** One component per read replica ({@code postgres-replica-<n>}); empty without replicas. */
+    public java.util.List<HealthIndicator> replicaHealth() {
+        return replicas == null ? java.util.List.of() : replicas.health();
+    }
+
+    /** The server: latency, pool usage, replication; DOWN when it does not answer within {@link #HEALTH_BOUND}. */
+    public HealthIndicator health() {
+        return health;
+    }
+
     private void ensurePartitions(int monthsAhead) {
         var tx = transactions.begin(dev.teto.data.api.context.TxOptions.DEFAULT, dev.teto.data.api.context.Actor.NONE);
         try (tx) {
@@ -184,6 +228,11 @@ public final class PostgresStore implements StoreProvider.OpenStore {
     /** Closes our pool; a host's DataSource stays open, as it is the host's. */
     @Override
     public void close() {
+        if (replicas != null) {
+            replicas.close();
+        }
+        health.close();
+        outboxHealth.close();
         if (ownPool != null) {
             ownPool.close();
         }
@@ -200,7 +249,10 @@ public final class PostgresStore implements StoreProvider.OpenStore {
             config.setJdbcUrl(o.jdbcUrl());
             config.setUsername(o.username());
             config.setPassword(o.password());
-            config.setSchema(o.schema());
+            if (!o.pgbouncer()) {
+                // Through PgBouncer the session is not ours: each transaction sets search_path (PgTransactionalStore).
+                config.setSchema(o.schema());
+            }
             config.setMaximumPoolSize(o.maximumPoolSize());
             config.setMinimumIdle(o.minimumIdle());
             config.setConnectionTimeout(o.connectionTimeout().toMillis());
@@ -215,9 +267,17 @@ public final class PostgresStore implements StoreProvider.OpenStore {
             config.addDataSourceProperty("connectTimeout", seconds(o.connectTimeout()));
             config.addDataSourceProperty("socketTimeout", seconds(o.socketTimeout()));
             config.addDataSourceProperty("tcpKeepAlive", "true");
-            // Startup options cost nothing per transaction, unlike SET LOCAL.
-            config.addDataSourceProperty("options", "-c statement_timeout=" + o.statementTimeout().toMillis()
-                    + " -c lock_timeout=" + o.lockTimeout().toMillis());
+            if (o.pgbouncer()) {
+                // PgBouncer refuses the startup "options" parameter, and a named statement prepared on one server
+                // connection is unknown on the next one the bouncer hands us.
+                if (!o.jdbcUrl().contains("prepareThreshold=")) {
+                    config.addDataSourceProperty("prepareThreshold", "0");
+                }
+            } else {
+                // Startup options cost nothing per transaction, unlike SET LOCAL.
+                config.addDataSourceProperty("options", "-c statement_timeout=" + o.statementTimeout().toMillis()
+                        + " -c lock_timeout=" + o.lockTimeout().toMillis());
+            }
             // Server error details can quote row values; keep them out of driver messages and logs.
             config.addDataSourceProperty("logServerErrorDetail", "false");
             if (o.sslMode() != null) {

@@ -26,7 +26,7 @@ public final class PgOutboxBacklog implements OutboxBacklog {
     @Override
     public List<StoredEvent> unhandled(String handler, Set<String> eventTypes, Instant since, long afterSequence,
             int limit) {
-        return jdbi.withHandle(h -> h.createQuery(UNHANDLED)
+        return jdbi.inTransaction(h -> h.createQuery(UNHANDLED)
                 .bind("since", since).bind("after", afterSequence).bindArray("types", String.class, eventTypes)
                 .bind("handler", handler).bind("limit", limit)
                 .map(PgOutboxCycle.MAPPER).list());

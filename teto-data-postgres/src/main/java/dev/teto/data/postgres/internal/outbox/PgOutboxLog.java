@@ -81,7 +81,7 @@ public final class PgOutboxLog implements OutboxLog {
 
     private <R> R with(HandleCallback<R, RuntimeException> work) {
         try {
-            return jdbi.withHandle(work);
+            return jdbi.inTransaction(work);
         } catch (RuntimeException e) {
             throw SqlErrors.translate(e);
         }

@@ -5,6 +5,7 @@ import dev.teto.data.api.context.TxOptions;
 import dev.teto.data.api.spi.StoreTransaction;
 import dev.teto.data.api.spi.TransactionalStore;
 import dev.teto.data.postgres.internal.repo.Sql;
+import dev.teto.data.postgres.internal.replica.ReplicaSet;
 import dev.teto.data.postgres.internal.security.ActorSigner;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -34,15 +35,29 @@ public final class PgTransactionalStore implements TransactionalStore {
      */
     public PgTransactionalStore(Jdbi jdbi, Map<Class<?>, Function<Sql, Object>> capabilities,
             Duration statementTimeout, Duration lockTimeout, ActorSigner signer) {
+        this(jdbi, capabilities, statementTimeout == null ? "" : ", set_config('statement_timeout', '"
+                + statementTimeout.toMillis() + "', true) AS s, set_config('lock_timeout', '" + lockTimeout.toMillis()
+                + "', true) AS l", signer);
+    }
+
+    /**
+     * Through PgBouncer in transaction pooling mode: the search path and both timeouts in every transaction, since
+     * no session setting survives from one transaction to the next.
+     */
+    public static PgTransactionalStore sessionless(Jdbi jdbi, Map<Class<?>, Function<Sql, Object>> capabilities,
+            String schema, Duration statementTimeout, Duration lockTimeout, ActorSigner signer) {
+        return new PgTransactionalStore(jdbi, capabilities,
+                ", " + SessionlessTransactions.setLocal(schema, statementTimeout, lockTimeout), signer);
+    }
+
+    private PgTransactionalStore(Jdbi jdbi, Map<Class<?>, Function<Sql, Object>> capabilities, String extraSettings,
+            ActorSigner signer) {
         this.jdbi = jdbi;
         this.capabilities = capabilities;
         this.signer = signer;
-        // One round trip for the actor and, with a host DataSource, the timeouts.
+        // One round trip for the actor and, with a host DataSource or PgBouncer, the timeouts.
         this.settingsQuery = "SELECT set_config('app.actor', :label, true) AS a, set_config('app.user_id', :userId, true) AS u, "
-                + "set_config('app.role', :role, true) AS r, set_config('app.actor_sig', :sig, true) AS g"
-                + (statementTimeout == null ? ""
-                        : ", set_config('statement_timeout', '" + statementTimeout.toMillis() + "', true) AS s, "
-                                + "set_config('lock_timeout', '" + lockTimeout.toMillis() + "', true) AS l");
+                + "set_config('app.role', :role, true) AS r, set_config('app.actor_sig', :sig, true) AS g" + extraSettings;
     }
 
     @Override
@@ -50,14 +65,49 @@ public final class PgTransactionalStore implements TransactionalStore {
         return SqlErrors.STORE;
     }
 
+    // ---- Read replicas (issue 12): routing only; the rules live in ReplicaSet. ----
+
+    /** Read replicas; set once by the store before it hands this out, null without replicas. */
+    private ReplicaSet replicas;
+
+    public void useReplicas(ReplicaSet set) {
+        this.replicas = set;
+    }
+
     @Override
     public StoreTransaction begin(TxOptions options, Actor actor) {
-        Handle handle;
+        if (replicas == null) {
+            return beginOnPrimary(options, actor);
+        }
+        if (options.readOnly() && options.replicaReads()) {
+            StoreTransaction onReplica = replicas.begin(actor.label(), handle -> start(handle, options, actor));
+            return onReplica != null ? onReplica : beginOnPrimary(options, actor);
+        }
+        // Reads inside a write transaction, and read-only ones that did not ask for a replica, stay here.
+        return options.readOnly() ? beginOnPrimary(options, actor) : primaryRecordingCommit(options, actor);
+    }
+
+    private StoreTransaction primaryRecordingCommit(TxOptions options, Actor actor) {
+        Handle handle = open();
+        return replicas.recordingCommits(start(handle, options, actor), handle, actor.label());
+    }
+
+    // ---- end of read replicas ----
+
+    private StoreTransaction beginOnPrimary(TxOptions options, Actor actor) {
+        return start(open(), options, actor);
+    }
+
+    private Handle open() {
         try {
-            handle = jdbi.open();
+            return jdbi.open();
         } catch (RuntimeException e) {
             throw SqlErrors.translate(e);
         }
+    }
+
+    /** BEGIN with the options and the signed actor on {@code handle}; closes it when that fails. */
+    private StoreTransaction start(Handle handle, TxOptions options, Actor actor) {
         try {
             handle.begin();
             applySettings(handle, options, actor);
