@@ -146,6 +146,14 @@ public final class TetoData implements TetoOperations, AutoCloseable {
         }
     }
 
+    /**
+     * Every kind of call made through this TetoData (or whose capability was looked up), with counts, failures and
+     * total time since build; cheap to read. {@code TetoDataMeters} publishes them as the timer {@code teto.calls}.
+     */
+    public List<CallStatistics> callStatistics() {
+        return core.capabilities().callStats().snapshot();
+    }
+
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return closed.get();

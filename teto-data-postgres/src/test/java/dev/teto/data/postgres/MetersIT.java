@@ -34,4 +34,32 @@ class MetersIT {
             assertEquals(0.0, registry.get("teto.lag.events").tag("component", "outbox-relay").gauge().value());
         }
     }
+
+    @Test
+    void everyCallKindIsTimedAndRateLimitDenialsAreCounted() {
+        try (TestDatabase db = TestDatabase.create("meters_calls");
+                TetoData data = TetoData.builder().configure(db.settings())
+                        .rateLimits(dev.teto.data.core.RateLimitOptions.builder().inProcess(true)
+                                .endpoint("answer", dev.teto.data.api.ratelimit.RateLimit.perMinute(1), null).build())
+                        .dispatcher(DispatcherOptions.builder().enabled(false).build()).build()) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            new TetoDataMeters(data, Duration.ZERO).bindTo(registry);
+            var user = data.users().create(NewUser.of(email(), "Timed"));
+            data.users().findById(user.id());
+            data.users().findById(user.id());
+            var limiter = data.get(dev.teto.data.api.ratelimit.RateLimiter.class);
+            limiter.check("answer", user.id(), null);
+            limiter.check("answer", user.id(), null);
+            registry.get("teto.call.kinds").gauge().value();   // a scrape registers the kinds used since bindTo
+
+            var findById = registry.get("teto.calls").tags("capability", "UserRepository", "method", "findById")
+                    .functionTimer();
+            assertEquals(2.0, findById.count());
+            org.junit.jupiter.api.Assertions.assertTrue(findById.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) > 0);
+            assertEquals(0.0, registry.get("teto.call.failures").tags("capability", "UserRepository", "method", "findById")
+                    .functionCounter().count());
+            assertEquals(0.0, registry.get("teto.health.status").tag("component", "rate-limiter").gauge().value());
+            assertEquals(1.0, registry.get("teto.denials").tag("component", "rate-limiter").functionCounter().count());
+        }
+    }
 }

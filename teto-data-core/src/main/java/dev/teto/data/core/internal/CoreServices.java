@@ -29,6 +29,7 @@ import dev.teto.data.core.internal.cache.CacheLayer;
 import dev.teto.data.core.internal.cache.ProgressTracker;
 import dev.teto.data.core.internal.rules.QuestionRules;
 import dev.teto.data.core.internal.tx.Unit;
+import dev.teto.data.core.internal.ratelimit.RateLimiting;
 import java.util.List;
 import dev.teto.data.api.repository.AssessmentFlow;
 import dev.teto.data.api.repository.AssessmentRepository;
@@ -167,7 +168,14 @@ public final class CoreServices {
 
     /** Core's own moving parts for {@code data.health()}: the cache, when one is configured. */
     public List<HealthIndicator> healthIndicators() {
-        return cache.caches() ? List.of(cache::health) : List.of();
+        List<HealthIndicator> indicators = new java.util.ArrayList<>();
+        if (cache.caches()) {
+            indicators.add(cache::health);
+        }
+        if (rateLimiter instanceof RateLimiting limiting) {
+            indicators.add(limiting::health);
+        }
+        return indicators;
     }
 
     public void close() {

@@ -4,6 +4,9 @@ import dev.teto.data.api.health.ComponentHealth;
 import dev.teto.data.api.health.Health;
 import dev.teto.data.api.health.HealthStatus;
 import dev.teto.data.core.TetoData;
+import dev.teto.data.core.CallStatistics;
+import io.micrometer.core.instrument.FunctionTimer;
+import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,9 +51,16 @@ public final class TetoDataMeters implements MeterBinder {
         this(data, DEFAULT_MAX_AGE);
     }
 
-    /** Registers a gauge for each component and number the stores report now; the set is fixed at build. */
+    /**
+     * Registers a gauge for each component and number the stores report now (the set is fixed at build), and a
+     * timer {@code teto.calls} per kind of call (tags {@code capability}, {@code method}) with the counter
+     * {@code teto.call.failures}; kinds first used later are registered at the next scrape.
+     */
     @Override
     public void bindTo(MeterRegistry registry) {
+        bindCalls(registry);
+        Gauge.builder("teto.call.kinds", this, m -> m.bindCalls(registry)).strongReference(true)
+                .description("kinds of calls made so far (registers their timers as they appear)").register(registry);
         for (ComponentHealth component : health().components()) {
             String name = component.name();
             Gauge.builder("teto.health.status", this, m -> m.status(name))
@@ -79,6 +89,32 @@ public final class TetoDataMeters implements MeterBinder {
         }
         Gauge.builder(meter, this, m -> m.number(component, key))
                 .tag("component", component).strongReference(true).register(registry);
+    }
+
+    private final java.util.Set<String> boundCalls = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private double bindCalls(MeterRegistry registry) {
+        for (CallStatistics call : data.callStatistics()) {
+            String capability = call.capability();
+            String method = call.method();
+            if (boundCalls.add(capability + '.' + method)) {
+                FunctionTimer.builder("teto.calls", this, m -> m.call(capability, method).calls(),
+                                m -> m.call(capability, method).totalTime().toNanos(), TimeUnit.NANOSECONDS)
+                        .tags("capability", capability, "method", method).register(registry);
+                FunctionCounter.builder("teto.call.failures", this, m -> m.call(capability, method).failures())
+                        .tags("capability", capability, "method", method).register(registry);
+            }
+        }
+        return boundCalls.size();
+    }
+
+    private CallStatistics call(String capability, String method) {
+        for (CallStatistics call : data.callStatistics()) {
+            if (call.capability().equals(capability) && call.method().equals(method)) {
+                return call;
+            }
+        }
+        return new CallStatistics(capability, method, 0, 0, Duration.ZERO);
     }
 
     private double hitRatio(String component) {

@@ -22,6 +22,7 @@ public final class Capabilities {
     private final TransactionalStore transactionalStore;
     private final List<HealthIndicator> health;
     private final List<PersonalDataStore> personalData;
+    private final CallStats callStats = new CallStats();
 
     Capabilities(Map<Class<?>, Object> plain, Set<Class<?>> transactional, TransactionalStore transactionalStore,
             List<HealthIndicator> health, List<PersonalDataStore> personalData) {
@@ -35,6 +36,11 @@ public final class Capabilities {
     /** What the stores registered for {@code data.health()}, in the order they were opened. */
     public List<HealthIndicator> healthIndicators() {
         return health;
+    }
+
+    /** The host's calls through every capability, counted and timed. */
+    public CallStats callStats() {
+        return callStats;
     }
 
     /** Every store's part in export and erasure, in the order the stores were opened. */
@@ -66,13 +72,13 @@ public final class Capabilities {
      */
     public <T> T resolve(Class<T> type, Runner runner, T rules) {
         if (rules != null) {
-            return CapabilityProxies.validating(type, rules);
+            return CapabilityProxies.validating(type, rules, callStats);
         }
         if (transactional.contains(type)) {
-            return CapabilityProxies.validating(type, CapabilityProxies.transactional(type, runner));
+            return CapabilityProxies.validating(type, CapabilityProxies.transactional(type, runner), callStats);
         }
         if (plain.containsKey(type)) {
-            return CapabilityProxies.validating(type, type.cast(plain.get(type)));
+            return CapabilityProxies.validating(type, type.cast(plain.get(type)), callStats);
         }
         throw notConfigured(type);
     }

@@ -6,6 +6,7 @@ import dev.teto.data.core.internal.validation.Arguments;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.lang.reflect.Proxy;
 
 /**
@@ -16,11 +17,26 @@ final class CapabilityProxies {
     private CapabilityProxies() {
     }
 
-    /** Checks the arguments ({@link Arguments}) and then calls {@code target}. */
-    static <T> T validating(Class<T> type, T target) {
+    /** Checks the arguments ({@link Arguments}) and then calls {@code target}, counting and timing the call. */
+    static <T> T validating(Class<T> type, T target, CallStats stats) {
+        Map<Method, CallStats.Stat> byMethod = new java.util.HashMap<>();
+        for (Method method : type.getMethods()) {
+            byMethod.put(method, stats.stat(type.getSimpleName(), method.getName()));
+        }
         return proxy(type, "validated " + type.getSimpleName(), (method, args) -> {
-            Arguments.validate(method, args);
-            return invoke(method, target, args);
+            CallStats.Stat stat = byMethod.get(method);
+            long start = System.nanoTime();
+            boolean failed = true;
+            try {
+                Arguments.validate(method, args);
+                Object result = invoke(method, target, args);
+                failed = false;
+                return result;
+            } finally {
+                if (stat != null) {
+                    stat.record(System.nanoTime() - start, failed);
+                }
+            }
         });
     }
 
