@@ -119,6 +119,45 @@ class AnswerBatchingIT {
     }
 
     @Test
+    void usersActingAsThemselvesShareCommitsAndRowLevelSecurityHolds() throws Exception {
+        List<Assessment> assessments = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            assessments.add(started());
+        }
+        Assessment victim = assessments.get(0);
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (Assessment a : assessments) {
+            var asOwner = data.as(dev.teto.data.api.context.Actor.user(a.userId()));
+            for (Question q : questions) {
+                calls.add(() -> asOwner.assessmentFlow().answer(a.id(), AnswerInput.likert(q.id(), 5, 1000)));
+            }
+        }
+        // someone else's assessment, in the same batches: row-level security hides it from this actor
+        var intruder = data.as(dev.teto.data.api.context.Actor.user(assessments.get(1).userId()));
+        calls.add(() -> intruder.assessmentFlow().answer(victim.id(), AnswerInput.likert(questions.get(0).id(), 1, 1000)));
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        List<Future<Object>> outcomes;
+        try {
+            outcomes = pool.invokeAll(calls);
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int i = 0; i < calls.size() - 1; i++) {
+            outcomes.get(i).get();
+        }
+        assertInstanceOf(NotFoundException.class, cause(outcomes.get(calls.size() - 1)));
+        long rows = 0;
+        long transactions = 0;
+        for (Assessment a : assessments) {
+            assertEquals(questions.size(), data.assessments().findById(a.id()).orElseThrow().questionsAnswered());
+            rows += db.count("SELECT count(*) FROM answers WHERE assessment_id = ? AND value = 5", a.id());
+        }
+        transactions = db.count("SELECT count(DISTINCT xmin::text) FROM answers WHERE value = 5");
+        assertEquals((long) assessments.size() * questions.size(), rows, "every owner's answers, none of the intruder's");
+        assertTrue(transactions < rows / 2, transactions + " transactions for " + rows + " answers of 8 users");
+    }
+
+    @Test
     void insideAHostTransactionAnswersArePartOfIt() {
         Assessment a = started();
         assertThrows(IllegalStateException.class, () -> data.useTransaction(tx -> {

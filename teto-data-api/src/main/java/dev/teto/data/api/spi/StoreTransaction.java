@@ -18,6 +18,22 @@ public interface StoreTransaction extends AutoCloseable {
 
     void commit();
 
+    /**
+     * From now on this transaction acts for {@code actor} (row-level security, audit), as if it had begun with it:
+     * lets core commit several actors' small writes together (group commit). Stores that cannot switch keep the
+     * default, and core then batches one actor per transaction.
+     *
+     * @throws UnsupportedOperationException when the store cannot switch actors within a transaction
+     */
+    default void actAs(dev.teto.data.api.context.Actor actor) {
+        throw new UnsupportedOperationException("this store cannot switch actors within a transaction");
+    }
+
+    /** Whether {@link #actAs} is supported. */
+    default boolean canActAs() {
+        return false;
+    }
+
     void rollback();
 
     /** Rolls back unless committed, and returns the connection. Idempotent. */

@@ -28,8 +28,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Group commit for answers. Callers queue their answer and wait; committer threads take batches of one actor's
- * answers (row-level security sees one actor per transaction), check each, write the ones that pass, and commit once.
+ * Group commit for answers. Callers queue their answer and wait; committer threads take batches, check each answer,
+ * write the ones that pass, and commit once. Each answer is written as its caller's actor: the transaction switches
+ * the acting user between answers (row-level security, audit), or, in a store that cannot, batches hold one actor.
  * A refused answer (checks run before any write) fails only its caller. If the batch's transaction fails as a whole
  * (a lock timeout, a lost connection), every answer of it is retried alone, so each caller gets its own outcome.
  * Assessments are locked in id order within a batch, so two batches cannot deadlock each other.
@@ -47,6 +48,8 @@ public final class AnswerBatcher implements AutoCloseable {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final List<Thread> committers = new ArrayList<>();
     private boolean closed;
+    /** Whether batches may mix actors (the store switches the acting user per answer); learned from the first batch. */
+    private volatile boolean mixActors = true;
 
     private record Pending(Actor actor, UUID assessmentId, AnswerInput input, CompletableFuture<Answer> outcome) {
     }
@@ -146,7 +149,7 @@ public final class AnswerBatcher implements AutoCloseable {
     private void collect(List<Pending> batch, Actor actor) {
         for (Iterator<Pending> it = queue.iterator(); it.hasNext() && batch.size() < options.maxAnswers(); ) {
             Pending next = it.next();
-            if (next.actor().equals(actor)) {
+            if (mixActors || next.actor().equals(actor)) {
                 batch.add(next);
                 it.remove();
             }
@@ -158,9 +161,20 @@ public final class AnswerBatcher implements AutoCloseable {
         ordered.sort(Comparator.comparing(Pending::assessmentId));
         Map<Pending, Answer> written = new IdentityHashMap<>();
         Map<Pending, RuntimeException> refused = new IdentityHashMap<>();
+        List<Pending> deferred = new ArrayList<>();
         try {
             transactions.runAlone(ordered.get(0).actor(), unit -> {
+                if (!unit.canActAs()) {
+                    mixActors = false;
+                }
                 for (Pending p : ordered) {
+                    if (!p.actor().equals(unit.actor())) {
+                        if (!unit.canActAs()) {
+                            deferred.add(p);   // another actor's answer in a store that cannot switch: alone, below
+                            continue;
+                        }
+                        unit.actAs(p.actor());
+                    }
                     AssessmentFlowService.PreparedAnswer prepared;
                     try {
                         prepared = flow.prepareAnswer(unit, p.assessmentId(), p.input());
@@ -182,10 +196,11 @@ public final class AnswerBatcher implements AutoCloseable {
             RuntimeException failure = refused.get(p);
             if (failure != null) {
                 p.outcome().completeExceptionally(failure);
-            } else {
+            } else if (written.containsKey(p)) {
                 p.outcome().complete(written.get(p));
             }
         }
+        deferred.forEach(this::answerAlone);
     }
 
     private void answerAlone(Pending p) {

@@ -43,10 +43,26 @@ public final class AuditTrail {
         return userId == null ? null : "user:" + index.pseudonym(userId);
     }
 
+    /** The event's own actor (a transaction may have switched actors since), pseudonymised. */
     public AuditEntry fromEvent(DomainEvent event, Actor actor) {
         String ref = EventTypes.AGGREGATE_USER.equals(event.aggregateType()) ? userRef(event.aggregateId())
                 : event.aggregateId() == null ? null : event.aggregateType() + ":" + event.aggregateId();
-        return entry(actor, event.type(), event.aggregateType(), ref, List.of());
+        return new AuditEntry(clock.instant(), eventActor(event.actor(), actor), event.type(), event.aggregateType(), ref,
+                List.of(), actor.origin());
+    }
+
+    private String eventActor(String label, Actor fallback) {
+        if (label == null) {
+            return actorLabel(fallback);
+        }
+        if (label.startsWith("user:")) {
+            try {
+                return userRef(UUID.fromString(label.substring("user:".length())));
+            } catch (IllegalArgumentException notAnId) {
+                return actorLabel(fallback);
+            }
+        }
+        return "none".equals(label) ? actorLabel(Actor.NONE) : label;
     }
 
     /** The bare facade is the library's service, as row-level security sees it too. */

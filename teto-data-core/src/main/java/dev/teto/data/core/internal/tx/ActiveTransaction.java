@@ -22,7 +22,7 @@ final class ActiveTransaction implements Unit, Runner {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveTransaction.class);
 
     private final StoreTransaction store;
-    private final Actor actor;
+    private Actor actor;
     private final Thread owner = Thread.currentThread();
     private final List<DomainEvent> events = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
@@ -61,6 +61,20 @@ final class ActiveTransaction implements Unit, Runner {
     @Override
     public Actor actor() {
         return actor;
+    }
+
+    @Override
+    public boolean canActAs() {
+        return store.canActAs();
+    }
+
+    @Override
+    public void actAs(Actor next) {
+        checkUsable();
+        if (!next.equals(actor)) {
+            store.actAs(next);
+            actor = next;
+        }
     }
 
     @Override

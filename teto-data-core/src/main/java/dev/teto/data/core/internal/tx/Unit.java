@@ -17,6 +17,15 @@ public interface Unit {
     Actor actor();
 
     /**
+     * Whether {@link #actAs} works here: the store can switch the acting user within a transaction (group commit of
+     * several users' answers).
+     */
+    boolean canActAs();
+
+    /** From now on the transaction acts for {@code actor}: row-level security, events' and audit lines' actor. */
+    void actAs(Actor actor);
+
+    /**
      * Records a PII read or a write that publishes no event in the audit log: written with the transaction (or, for
      * a read-only one, right after it). A no-op when no store keeps an audit log.
      */

@@ -5,11 +5,26 @@ import dev.teto.data.api.spi.StoreTransaction;
 /** A primary transaction that, once committed, records where its commit is in the WAL (see {@link ReplicaSet}). */
 final class CommitPositionRecorder implements StoreTransaction {
     private final StoreTransaction tx;
-    private final Runnable afterCommit;
+    private final java.util.function.Consumer<java.util.Set<String>> afterCommit;
+    /** Every actor this transaction wrote for: each is owed the commit's position. */
+    private final java.util.Set<String> actorLabels = new java.util.LinkedHashSet<>();
 
-    CommitPositionRecorder(StoreTransaction tx, Runnable afterCommit) {
+    CommitPositionRecorder(StoreTransaction tx, String actorLabel,
+            java.util.function.Consumer<java.util.Set<String>> afterCommit) {
         this.tx = tx;
         this.afterCommit = afterCommit;
+        actorLabels.add(actorLabel);
+    }
+
+    @Override
+    public void actAs(dev.teto.data.api.context.Actor actor) {
+        tx.actAs(actor);
+        actorLabels.add(actor.label());
+    }
+
+    @Override
+    public boolean canActAs() {
+        return tx.canActAs();
     }
 
     @Override
@@ -35,7 +50,7 @@ final class CommitPositionRecorder implements StoreTransaction {
     @Override
     public void commit() {
         tx.commit();
-        afterCommit.run();
+        afterCommit.accept(actorLabels);
     }
 
     @Override

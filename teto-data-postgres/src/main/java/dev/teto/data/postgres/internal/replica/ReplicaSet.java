@@ -111,13 +111,13 @@ public final class ReplicaSet implements AutoCloseable {
 
     /** {@code tx} on the primary, recording the actor's commit position once it commits. */
     public StoreTransaction recordingCommits(StoreTransaction tx, Handle handle, String actorLabel) {
-        return new CommitPositionRecorder(tx, () -> {
+        return new CommitPositionRecorder(tx, actorLabel, labels -> {
             try {
                 Long lsn = handle.createQuery(COMMIT_LSN).mapTo(Long.class).one();
-                writes.record(actorLabel, lsn);
+                labels.forEach(label -> writes.record(label, lsn));
             } catch (RuntimeException e) {
-                // Committed, but where is unknown: this actor reads from the primary until its next write.
-                writes.recordUnknown(actorLabel);
+                // Committed, but where is unknown: these actors read from the primary until their next write.
+                labels.forEach(writes::recordUnknown);
             }
         });
     }

@@ -17,10 +17,29 @@ final class PgTransaction implements StoreTransaction {
     private int savepoints;
     private boolean finished;
 
-    PgTransaction(Handle handle, Map<Class<?>, Function<Sql, Object>> factories) {
+    private final java.util.function.Consumer<dev.teto.data.api.context.Actor> actorSetter;
+
+    PgTransaction(Handle handle, Map<Class<?>, Function<Sql, Object>> factories,
+            java.util.function.Consumer<dev.teto.data.api.context.Actor> actorSetter) {
         this.handle = handle;
         this.sql = new Sql(handle);
         this.factories = factories;
+        this.actorSetter = actorSetter;
+    }
+
+    /** set_config(..., true) again: a transaction-local setting may change any number of times before COMMIT. */
+    @Override
+    public void actAs(dev.teto.data.api.context.Actor actor) {
+        try {
+            actorSetter.accept(actor);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    @Override
+    public boolean canActAs() {
+        return true;
     }
 
     @Override

@@ -111,7 +111,7 @@ public final class PgTransactionalStore implements TransactionalStore {
         try {
             handle.begin();
             applySettings(handle, options, actor);
-            return new PgTransaction(handle, capabilities);
+            return new PgTransaction(handle, capabilities, next -> applyActor(handle, next));
         } catch (RuntimeException e) {
             RuntimeException translated = SqlErrors.translate(e);
             try {
@@ -128,6 +128,11 @@ public final class PgTransactionalStore implements TransactionalStore {
             // Must be the transaction's first statement.
             handle.execute("SET TRANSACTION " + isolation(options.isolation()) + (options.readOnly() ? " READ ONLY" : " READ WRITE"));
         }
+        applyActor(handle, actor);
+    }
+
+    /** The signed actor (and, where set per transaction, the timeouts and search path) in one round trip. */
+    private void applyActor(Handle handle, Actor actor) {
         ActorSigner.Context context = signer.contextFor(actor);
         handle.createQuery(settingsQuery)
                 .bind("label", context.actor())
