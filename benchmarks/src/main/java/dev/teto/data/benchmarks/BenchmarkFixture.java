@@ -39,6 +39,11 @@ final class BenchmarkFixture {
         return userId;
     }
 
+    /** The version's {@value #QUESTIONS} active questions, in order. */
+    List<UUID> questionIds() {
+        return questionIds;
+    }
+
     static BenchmarkFixture prepare(TetoData data) {
         if (data.questions().countActive(VERSION) == 0) {
             data.questions().createAll(questions());

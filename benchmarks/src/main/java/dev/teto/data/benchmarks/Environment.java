@@ -17,7 +17,9 @@ final class Environment {
     static String describe(TestDatabase db) {
         String jvm = String.format(Locale.ROOT, "Java %s (%s), %d CPU(s)", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors());
-        return "PostgreSQL: " + db.server().kind() + " " + serverSettings(db) + ", schema " + db.schema() + "\n"
+        String kind = BenchServer.durable().isPresent() ? "durable (machine's PostgreSQL binaries, teto-data-testing "
+                + "DurablePostgres)" : db.server().kind();
+        return "PostgreSQL: " + kind + " " + serverSettings(db) + ", schema " + db.schema() + "\n"
                 + jvm + "; SDK event dispatcher " + (Sdk.dispatcherEnabled() ? "on" : "off");
     }
 

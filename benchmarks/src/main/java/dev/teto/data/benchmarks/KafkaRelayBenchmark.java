@@ -66,7 +66,7 @@ public final class KafkaRelayBenchmark {
         int rounds = Integer.getInteger("rounds", 3);
         int total = Integer.getInteger("total", 1_000_000);
         int code = 0;
-        try (TestDatabase db = TestDatabase.create("kbench"); TestKafka kafka = TestKafka.create("kbench")) {
+        try (TestDatabase db = BenchServer.createDatabase("kbench"); TestKafka kafka = TestKafka.create("kbench")) {
             System.out.println(Environment.describe(db) + "; Kafka " + kafka.broker().kind() + " (KRaft, 1 node)");
             if (!Boolean.getBoolean("sizeOnly")) {
                 relayThroughput(db, kafka, n, rounds);

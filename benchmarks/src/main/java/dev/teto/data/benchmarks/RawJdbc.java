@@ -6,11 +6,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What every raw JDBC baseline shares: <b>one {@link Connection}</b>, opened once through {@link DriverManager}
@@ -32,21 +38,41 @@ final class RawJdbc implements AutoCloseable {
             "SELECT a.user_id, a.status, a.version, a.question_ids, (u.deleted_at IS NULL) AS owner_live"
             + " FROM assessments a JOIN users u ON u.id = a.user_id WHERE a.id = ? FOR UPDATE OF a";
 
-    private final Connection connection;
+    /** The four settings the SDK's runtime sets at the start of each transaction (V7's signed acting user). */
+    static final String SIGNED_CONTEXT = "SELECT set_config('app.actor', ?, true), set_config('app.user_id', ?, true),"
+            + " set_config('app.role', ?, true), set_config('app.actor_sig', ?, true)";
+    /** The SDK's own service, which its bare facade acts as: {@code Actor.service("teto-data", null).label()}. */
+    static final String SELF_SERVICE_LABEL = "service:teto-data";
+    /** System property: {@code -Draw.rls=false} runs the baselines as the tables' owner, without row-level security. */
+    static final String RLS_PROPERTY = "raw.rls";
 
-    private RawJdbc(Connection connection) {
+    private final Connection connection;
+    /** The signature of the SDK's service context, or null when this connection runs as the owner (no RLS). */
+    private final String contextSignature;
+
+    private RawJdbc(Connection connection, String contextSignature) {
         this.connection = connection;
+        this.contextSignature = contextSignature;
     }
 
-    /** Opens the single connection from the {@code postgres.*} settings, in their schema, with autoCommit off. */
+    /**
+     * Opens the single connection from the {@code postgres.*} settings, in their schema, with autoCommit off.
+     *
+     * <p>By default (issue 12) as the SDK's runtime login, under the same row-level security: every transaction
+     * starts with the same signed acting-user settings the SDK sends (its own service, which sees every row, as the
+     * bare facade the benchmarks use), one round trip, so both sides pay for the policies. With
+     * {@code -Draw.rls=false}, or settings without {@code postgres.actor-key}, as the tables' owner
+     * ({@code postgres.migration-user}), which row-level security does not bind: the baseline before issue 12.
+     */
     static RawJdbc connect(Map<String, String> settings) {
         String url = required(settings, "postgres.url");
         String schema = required(settings, "postgres.schema");
+        boolean rls = Boolean.parseBoolean(System.getProperty(RLS_PROPERTY, "true"))
+                && settings.get("postgres.actor-key") != null;
         Properties props = new Properties();
-        // The tables' owner when the settings name one: the SDK's login sees no row without a signed actor (V7's
-        // row-level security), and the baseline is the driver doing the same work, without the SDK's checks.
-        String user = settings.getOrDefault("postgres.migration-user", settings.get("postgres.user"));
-        String password = settings.containsKey("postgres.migration-user")
+        String user = rls ? settings.get("postgres.user")
+                : settings.getOrDefault("postgres.migration-user", settings.get("postgres.user"));
+        String password = rls ? settings.get("postgres.password") : settings.containsKey("postgres.migration-user")
                 ? settings.get("postgres.migration-password") : settings.get("postgres.password");
         if (user != null) {
             props.setProperty("user", user);
@@ -60,10 +86,27 @@ final class RawJdbc implements AutoCloseable {
             Connection c = DriverManager.getConnection(url, props);
             c.setSchema(schema);
             c.setAutoCommit(false);
-            return new RawJdbc(c);
+            return new RawJdbc(c, rls ? sign(Base64.getDecoder().decode(settings.get("postgres.actor-key"))) : null);
         } catch (SQLException e) {
             throw new IllegalStateException("raw JDBC: cannot connect: " + e.getMessage(), e);
         }
+    }
+
+    /** base64(HMAC-SHA256(key, actor|user_id|role)), as V7's {@code teto_actor_verified()} checks it. */
+    private static String sign(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal((SELF_SERVICE_LABEL + "||")
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("raw JDBC: cannot sign the acting user", e);
+        }
+    }
+
+    /** Whether this connection runs under row-level security with the SDK's signed context. */
+    boolean underRls() {
+        return contextSignature != null;
     }
 
     private static String required(Map<String, String> settings, String key) {
@@ -112,12 +155,25 @@ final class RawJdbc implements AutoCloseable {
     /** Runs {@code work} and commits; rolls back and rethrows on any failure. */
     void inTransaction(SqlWork work) {
         try {
+            if (contextSignature != null) {
+                applySignedContext();
+            }
             work.run();
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(e);
             throw e instanceof RuntimeException re ? re
                     : new IllegalStateException("raw JDBC: " + e.getMessage(), e);
+        }
+    }
+
+    private void applySignedContext() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SIGNED_CONTEXT)) {
+            ps.setString(1, SELF_SERVICE_LABEL);
+            ps.setString(2, "");
+            ps.setString(3, "");
+            ps.setString(4, contextSignature);
+            ps.executeQuery().close();
         }
     }
 

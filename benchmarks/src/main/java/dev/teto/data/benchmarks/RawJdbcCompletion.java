@@ -106,7 +106,7 @@ final class RawJdbcCompletion {
             String category) {
     }
 
-    private void complete(UUID assessmentId, boolean outbox) throws SQLException {
+    void complete(UUID assessmentId, boolean outbox) throws SQLException {
         RawJdbc.Locked assessment = raw.lockInProgress(assessmentId);
         List<StoredAnswer> answers = readAnswers(assessmentId);
         requireEveryQuestionAnswered(assessment, answers);

@@ -92,7 +92,7 @@ final class RawJdbcIngestion {
         };
     }
 
-    private void saveOne(UUID assessmentId, AnswerInput answer) throws SQLException {
+    void saveOne(UUID assessmentId, AnswerInput answer) throws SQLException {
         RawJdbc.Locked assessment = raw.lockInProgress(assessmentId);
         try (PreparedStatement ps = connection.prepareStatement(READ_QUESTION)) {
             ps.setObject(1, answer.questionId());

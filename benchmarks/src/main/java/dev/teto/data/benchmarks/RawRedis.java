@@ -112,6 +112,25 @@ final class RawRedis implements AutoCloseable {
         return decode(json, Question.class);
     }
 
+    /** HSET {@code value} of a prefixed key, waiting for the reply. */
+    void put(String key, String json) {
+        redis.hset(prefix + key, "value", json);
+    }
+
+    /** HSET without waiting for the reply: a write-behind, as a cache update after a commit should be. */
+    void putBehind(String key, String json) {
+        connection.async().hset(prefix + key, "value", json);
+    }
+
+    /** HGET {@code value} of a prefixed key; null on a miss. */
+    String get(String key) {
+        return redis.hget(prefix + key, "value");
+    }
+
+    <T> T read(String json, Class<T> type) {
+        return decode(json, type);
+    }
+
     private <T> T decode(String json, Class<T> type) {
         try {
             return mapper.readValue(json, type);

@@ -63,7 +63,7 @@ public final class RedisBenchmark {
     public static void main(String[] args) {
         RunConfig config = RunConfig.from(args);
         int status = 0;
-        try (TestDatabase db = TestDatabase.create("bench_redis"); TestRedis redis = TestRedis.create("bench_redis")) {
+        try (TestDatabase db = BenchServer.createDatabase("bench_redis"); TestRedis redis = TestRedis.create("bench_redis")) {
             print(run(db, redis, config, System.out), System.out);
         } catch (RuntimeException e) {
             e.printStackTrace();

@@ -1,0 +1,203 @@
+package dev.teto.data.benchmarks;
+
+import dev.teto.data.api.ratelimit.RateLimit;
+import dev.teto.data.core.AnswerBatching;
+import dev.teto.data.core.RateLimitOptions;
+import dev.teto.data.core.TetoData;
+import dev.teto.data.testing.RedisServers;
+import dev.teto.data.testing.TestDatabase;
+import dev.teto.data.testing.TestKafka;
+import dev.teto.data.testing.TestRedis;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The viral peak: {@code users} simulated test-takers on {@code threads} request threads, every store embedded on
+ * this box (the durable PostgreSQL of {@link BenchServer}, Redis and a KRaft broker from teto-data-testing). Each
+ * registers, opens a session, and passes a rate-limit check and a session validation on every request; starts an
+ * assessment, answers 28 questions one call each with a progress read after each, completes (profile and outbox
+ * events) and reads the profile back through the cache. See {@link SdkViralUser} and {@link RawViralUser}.
+ *
+ * <p>Phases in one run, each after a warm-up of its own: the SDK with {@link AnswerBatching#OFF}, the SDK with
+ * {@link AnswerBatching#DEFAULTS} (group commit), the same journey on raw JDBC + Lettuce + kafka-clients, then
+ * pgbench's ceilings ({@link PgbenchCeiling}) on the same server. Prints throughput, per-call percentiles, the ratios,
+ * the server's top statements per phase ({@code pg_stat_statements}), and writes two PNG plots.
+ *
+ * <p>Run: {@code ./mvnw -q -pl benchmarks exec:java -Dbenchmark.main=dev.teto.data.benchmarks.ViralPeakBenchmark
+ * -Dusers=2000 -Dthreads=32} (after installing the library modules)
+ */
+public final class ViralPeakBenchmark {
+
+    /** Never denies in this benchmark: the check's cost is measured, not its denials. */
+    static final RateLimit LIMIT = new RateLimit(1_000_000, Duration.ofSeconds(1));
+
+    /** How much to run. */
+    public record Config(int users, int threads, int warmupUsers, int pgbenchSeconds, boolean raw,
+                         List<AnswerBatching> batching, Path out) {
+        static Config fromProperties() {
+            int users = Integer.getInteger("users", 2_000);
+            int threads = Integer.getInteger("threads", 32);
+            List<AnswerBatching> batching = switch (System.getProperty("batching", "both")) {
+                case "off" -> List.of(AnswerBatching.OFF);
+                case "on" -> List.of(AnswerBatching.DEFAULTS);
+                default -> List.of(AnswerBatching.OFF, AnswerBatching.DEFAULTS);
+            };
+            return new Config(users, threads, Integer.getInteger("warmupUsers", Math.max(threads, users / 10)),
+                    Integer.getInteger("pgbenchSeconds", 15), Boolean.parseBoolean(System.getProperty("raw", "true")),
+                    batching, Paths.get(System.getProperty("out", "benchmarks/results")));
+        }
+    }
+
+    /**
+     * Everything one run measured. {@code storedCompletions}: assessments the phases left completed in PostgreSQL
+     * with 28 answers, {@code questions_answered = 28} and a profile (warm-ups included).
+     */
+    public record Report(Config config, String environment, List<ViralPhase.Result> phases,
+                         List<PgbenchCeiling.Result> ceilings, Map<String, List<String>> topStatements,
+                         List<Path> plots, long storedCompletions) {
+    }
+
+    private ViralPeakBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        int status = 0;
+        try {
+            print(run(Config.fromProperties(), System.out), System.out);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    public static Report run(Config config, PrintStream progress) {
+        try (TestDatabase db = BenchServer.createDatabase("viral"); TestRedis redis = TestRedis.create("viral");
+                TestKafka kafka = TestKafka.create("viral")) {
+            // the viral peak runs the SDK as a backend would: with its Kafka relay delivering the outbox
+            String environment = Environment.describe(db).replace("SDK event dispatcher off",
+                    "SDK event dispatcher on (Kafka outbox relay)") + "; Redis " + RedisServers.sharedKind() + "; Kafka "
+                    + kafka.broker().kind() + " (KRaft, 1 node)";
+            progress.println(environment);
+            Map<String, String> settings = new LinkedHashMap<>(db.settings());
+            settings.putAll(redis.settings());
+            settings.putAll(kafka.settings());
+            settings.put("postgres.pool.max", Integer.toString(config.threads()));
+            List<UUID> questionIds;
+            try (TetoData data = sdk(settings, AnswerBatching.OFF)) {
+                questionIds = BenchmarkFixture.prepare(data).questionIds();
+            }
+            StatementProfile profile = StatementProfile.open(db);
+            List<ViralPhase.Result> phases = new ArrayList<>();
+            Map<String, List<String>> top = new LinkedHashMap<>();
+            for (AnswerBatching batching : config.batching()) {
+                String name = batching.enabled() ? "SDK, group commit (DEFAULTS)" : "SDK, batching OFF";
+                try (TetoData data = sdk(settings, batching)) {
+                    phases.add(measure(name, config, questionIds, () -> new SdkViralUser(data), profile, top, progress));
+                }
+            }
+            if (config.raw()) {
+                phases.add(rawPhase(config, settings, redis, kafka, questionIds, profile, top, progress));
+            }
+            long stored = db.count("SELECT count(*) FROM assessments WHERE status = 'completed'"
+                    + " AND questions_answered = 28 AND (SELECT count(*) FROM answers x WHERE x.assessment_id"
+                    + " = assessments.id) = 28 AND EXISTS (SELECT 1 FROM profiles p WHERE p.assessment_id"
+                    + " = assessments.id)");
+            progress.println("pgbench ceilings (" + config.pgbenchSeconds() + " s each)...");
+            List<PgbenchCeiling.Result> ceilings = PgbenchCeiling.measure(db, config.threads(),
+                    config.pgbenchSeconds());
+            List<Path> plots = plots(config, phases);
+            return new Report(config, environment, phases, ceilings, top, plots, stored);
+        }
+    }
+
+    private static ViralPhase.Result rawPhase(Config config, Map<String, String> settings, TestRedis redis,
+            TestKafka kafka, List<UUID> questionIds, StatementProfile profile, Map<String, List<String>> top,
+            PrintStream progress) {
+        String topic = kafka.topicPrefix() + "raw.events";
+        createTopic(kafka.bootstrap(), topic);
+        RawSealer sealer = new RawSealer();
+        try (RawRedis rawRedis = new RawRedis(RedisServers.sharedUri(), redis.prefix() + "raw:");
+                KafkaProducer<String, String> producer = producer(kafka.bootstrap())) {
+            return measure("raw JDBC + Lettuce + kafka-clients", config, questionIds,
+                    () -> new RawViralUser(settings, rawRedis, producer, topic, sealer), profile, top, progress);
+        }
+    }
+
+    /** A warm-up phase (unreported), then the measured one, with the server's statement statistics reset between. */
+    private static ViralPhase.Result measure(String name, Config config, List<UUID> questionIds,
+            java.util.function.Supplier<ViralUser> users, StatementProfile profile, Map<String, List<String>> top,
+            PrintStream progress) {
+        if (config.warmupUsers() > 0) {
+            ViralPhase.Result warm = ViralPhase.run(name, config.warmupUsers(), config.threads(), questionIds, users);
+            progress.printf("%s: warm-up %d users in %.1f s%n", name, warm.users(), warm.seconds());
+        }
+        profile.reset();
+        ViralPhase.Result result = ViralPhase.run(name, config.users(), config.threads(), questionIds, users);
+        progress.printf("%s: %d users in %.1f s%n", name, result.users(), result.seconds());
+        top.put(name, profile.top(8));
+        return result;
+    }
+
+    static TetoData sdk(Map<String, String> settings, AnswerBatching batching) {
+        return TetoData.builder()
+                .configure(settings)
+                .profileScorer(TrivialScorer.SDK)
+                .rateLimits(RateLimitOptions.builder().endpoint(ViralUser.ENDPOINT, LIMIT, LIMIT).build())
+                .answerBatching(batching)
+                .build();
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    private static void createTopic(String bootstrap, String topic) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            admin.createTopics(List.of(new NewTopic(topic, TestKafka.PARTITIONS, (short) 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the raw baseline's topic: " + e, e);
+        }
+    }
+
+    private static List<Path> plots(Config config, List<ViralPhase.Result> phases) {
+        String subtitle = config.users() + " users, " + config.threads() + " threads, durable PostgreSQL, "
+                + Runtime.getRuntime().availableProcessors() + " CPUs";
+        try {
+            return ViralCharts.write(phases, subtitle, config.out());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the plots into " + config.out() + ": " + e, e);
+        }
+    }
+
+    static void print(Report r, PrintStream out) {
+        ViralReport.print(r, out);
+    }
+}
