@@ -63,7 +63,7 @@ class SearchDownIT {
                     return false;
                 }
             });
-            SearchTestSupport.await("health is up again", Duration.ofSeconds(30),
+            SearchTestSupport.await("health is up again", Duration.ofSeconds(90),
                     () -> data.health().component("search-projection").orElseThrow().status() == HealthStatus.UP);
         }
     }
