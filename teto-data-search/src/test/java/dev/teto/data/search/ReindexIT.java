@@ -220,7 +220,7 @@ class ReindexIT {
 
     private static void awaitIndexed(Map<UUID, String> names) throws InterruptedException {
         List<String> ids = names.keySet().stream().map(UUID::toString).toList();
-        SearchTestSupport.await("every user's last name is indexed", Duration.ofSeconds(60), () -> {
+        SearchTestSupport.await("every user's last name is indexed", Duration.ofSeconds(120), () -> {
             Map<String, Versioned<UserDocument>> indexed = data.get(UserIndex.class).fetch(ids);
             return names.entrySet().stream().allMatch(e -> indexed.containsKey(e.getKey().toString())
                     && indexed(e.getValue()).equals(indexed.get(e.getKey().toString()).document().name()));

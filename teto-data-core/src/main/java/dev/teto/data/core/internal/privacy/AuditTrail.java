@@ -24,10 +24,40 @@ public final class AuditTrail {
     private final BlindIndex index;
     private final Clock clock;
 
+    private volatile ReadAuditWriter reads;
+
     /** @param index null turns auditing off (no store keeps an audit log) */
     public AuditTrail(BlindIndex index, Clock clock) {
         this.index = index;
         this.clock = clock;
+    }
+
+    /**
+     * Lines of reads made in read-only transactions: queued and appended in batches in the background (a line waits
+     * at most 200 ms), so a read does not pay a commit of its own.
+     */
+    public void appendReads(TransactionalStore store, List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        ReadAuditWriter writer = reads;
+        if (writer == null) {
+            synchronized (this) {
+                if (reads == null) {
+                    reads = new ReadAuditWriter(this, store);
+                }
+                writer = reads;
+            }
+        }
+        writer.append(entries);
+    }
+
+    /** Writes the queued read lines; called when the TetoData closes. */
+    public void close() {
+        ReadAuditWriter writer = reads;
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     public boolean enabled() {

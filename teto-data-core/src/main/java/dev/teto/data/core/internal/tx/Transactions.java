@@ -80,7 +80,7 @@ public final class Transactions {
             tx.close();
         }
         if (!tx.pendingAudit().isEmpty()) {
-            trail.writeAlone(store, tx.pendingAudit());
+            trail.appendReads(store, tx.pendingAudit());
         }
         if (!published.isEmpty()) {
             onEventsCommitted.accept(published);
@@ -96,6 +96,7 @@ public final class Transactions {
 
     public void close() {
         closed.set(true);
+        trail.close();
     }
 
     private void checkOpen() {
