@@ -80,7 +80,11 @@ public final class CoreServices {
     private final RateLimiter rateLimiter;
     private final ProgressTracker progress;
 
-    /** @param rateLimiter null when no limiter is configured */
+    /**
+     * Core's side of capabilities whose rules depend on the view asking: its actor, and whether it is inside a host's
+     * transaction. Each factory refuses itself when the stores it needs are not configured.
+     */
+    private final Map<Class<?>, ViewRule> viewRules;
     private final PersonalFields fields;
     private final Privacy privacy;
     private final ErasureRetries erasureRetries;
@@ -120,6 +124,20 @@ public final class CoreServices {
                 Map.entry(ProfileRepository.class, (runner, core) -> new ProfileRules(runner, core.cache)),
                 Map.entry(UserActivityRepository.class, (runner, core) -> new ActivityRules(runner, core.fields)),
                 Map.entry(AnswerRepository.class, (runner, core) -> new AnswerReadRules(runner, new AnswerText(core.fields))));
+        this.viewRules = Map.of(
+                Privacy.class, (runner, actor) -> {
+                    if (privacy == null) {
+                        throw Capabilities.notConfigured(Privacy.class);
+                    }
+                    return new ActorPrivacy(privacy, actor, transactions);
+                },
+                AssessmentFlow.class, (runner, actor) -> {
+                    if (!capabilities.provides(AssessmentStore.class)) {
+                        throw Capabilities.notConfigured(AssessmentFlow.class);
+                    }
+                    // Inside a host's transaction answers are part of it; batches are for calls of their own.
+                    return flow(runner, runner instanceof Transactions.ActiveTransactionView ? null : answerBatcher, actor);
+                });
         this.plainRules = Map.of(
                 CommunityPostRepository.class, core -> core.provide(CommunityPostRepository.class)
                         ? new PostRules(core.capabilities.plain(CommunityPostRepository.class),
@@ -191,21 +209,16 @@ public final class CoreServices {
 
     /** {@code type} as {@code actor}'s view sees it, with each call run by {@code runner}. */
     public <T> T resolve(Class<T> type, Runner runner, Actor actor) {
-        if (type == Privacy.class) {
-            if (privacy == null) {
-                throw Capabilities.notConfigured(Privacy.class);
-            }
-            return capabilities.resolve(type, runner, type.cast(new ActorPrivacy(privacy, actor, transactions)));
-        }
-        if (type == AssessmentFlow.class) {
-            if (!capabilities.provides(AssessmentStore.class)) {
-                throw Capabilities.notConfigured(type);
-            }
-            // Inside a host's transaction answers are part of it; batches are for calls of their own.
-            AnswerBatcher batcher = runner instanceof Transactions.ActiveTransactionView ? null : answerBatcher;
-            return capabilities.resolve(type, runner, type.cast(flow(runner, batcher, actor)));
+        ViewRule view = viewRules.get(type);
+        if (view != null) {
+            return capabilities.resolve(type, runner, type.cast(view.rules(runner, actor)));
         }
         return resolve(type, runner);
+    }
+
+    @FunctionalInterface
+    private interface ViewRule {
+        Object rules(Runner runner, Actor actor);
     }
 
     private AssessmentFlowService flow(Runner runner, AnswerBatcher batcher, Actor actor) {

@@ -13,7 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -41,6 +43,8 @@ public final class TetoDataMeters implements MeterBinder {
     private final long maxAgeNanos;
     private volatile Health snapshot;
     private volatile long takenAt;
+    private volatile Map<String, CallStatistics> calls;
+    private volatile long callsTakenAt;
 
     public TetoDataMeters(TetoData data, Duration maxAge) {
         this.data = Objects.requireNonNull(data, "data");
@@ -108,13 +112,18 @@ public final class TetoDataMeters implements MeterBinder {
         return boundCalls.size();
     }
 
+    /** One snapshot of every call kind per scrape (reused up to {@code maxAge}), as health is. */
     private CallStatistics call(String capability, String method) {
-        for (CallStatistics call : data.callStatistics()) {
-            if (call.capability().equals(capability) && call.method().equals(method)) {
-                return call;
-            }
+        Map<String, CallStatistics> current = calls;
+        if (current == null || System.nanoTime() - callsTakenAt > maxAgeNanos) {
+            Map<String, CallStatistics> fresh = new HashMap<>();
+            data.callStatistics().forEach(c -> fresh.put(c.capability() + '.' + c.method(), c));
+            current = fresh;
+            calls = fresh;
+            callsTakenAt = System.nanoTime();
         }
-        return new CallStatistics(capability, method, 0, 0, Duration.ZERO);
+        CallStatistics found = current.get(capability + '.' + method);
+        return found != null ? found : new CallStatistics(capability, method, 0, 0, Duration.ZERO);
     }
 
     private double hitRatio(String component) {

@@ -5,6 +5,7 @@ import dev.teto.data.api.error.Entities;
 import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.privacy.ErasureReceipt;
+import dev.teto.data.api.privacy.ErasureState;
 import dev.teto.data.api.privacy.PersonalDataExport;
 import dev.teto.data.api.privacy.Privacy;
 import dev.teto.data.api.privacy.StoreReceipt;
@@ -207,7 +208,7 @@ public final class PrivacyService implements Privacy {
             if (KEYS.equals(name)) {
                 boolean destroyed = transactions.runAlone(Actor.NONE, unit -> unit.port(UserKeyStore.class).destroy(userId));
                 sealer.keys().forget(userId);
-                return new StoreReceipt(KEYS, dev.teto.data.api.privacy.ErasureState.DONE, destroyed ? 1 : 0, 0,
+                return new StoreReceipt(KEYS, ErasureState.DONE, destroyed ? 1 : 0, 0,
                         clock.instant(), destroyed ? "data key destroyed" : "no data key was stored");
             }
             PersonalDataStore store = stores.stream().filter(s -> s.store().equals(name)).findFirst().orElse(null);
@@ -218,7 +219,7 @@ public final class PrivacyService implements Privacy {
             if (POSTGRES.equals(name)) {
                 announceErased(userId);
             }
-            return new StoreReceipt(name, dev.teto.data.api.privacy.ErasureState.DONE, erased.removed(),
+            return new StoreReceipt(name, ErasureState.DONE, erased.removed(),
                     erased.anonymised(), clock.instant(), erased.detail());
         } catch (RuntimeException e) {
             if (OUTBOX.equals(name)) {

@@ -41,7 +41,7 @@ public final class UserKeys {
         if (cached != null) {
             return cached;
         }
-        WrappedKey stored = keys.find(userId).orElseGet(() -> keys.insertIfAbsent(wrapNew(userId)));
+        WrappedKey stored = keys.find(userId).orElseGet(() -> keys.insertIfAbsent(newKey(userId).wrapped()));
         return remember(userId, unwrap(stored));
     }
 
@@ -114,10 +114,6 @@ public final class UserKeys {
     private byte[] remember(UUID userId, byte[] key) {
         cache.put(userId, key);
         return key;
-    }
-
-    private WrappedKey wrapNew(UUID userId) {
-        return newKey(userId).wrapped();
     }
 
     /** Rewraps a key under the active master key; null when it is already, or its master key is unknown. */
