@@ -47,7 +47,7 @@ class SchemaCatalogIT {
 
     /** Columns added to seed tables, each documented in docs/schema-deviations.md ("V4: outbox and question sets"). */
     private static final Map<String, Set<String>> DOCUMENTED_COLUMNS = Map.of("assessments", Set.of("question_ids"),
-            "users", Set.of("email_index"));
+            "users", Set.of("email_index"), "profiles", Set.of("scorer_name", "scorer_version", "is_current"));
 
     /** Seed objects V6 changed or dropped for sealed values (docs/schema-deviations.md, "V6"). */
     private static final Map<String, String> V6_TYPES = Map.of("users.email", "text", "users.name", "text");
@@ -57,7 +57,8 @@ class SchemaCatalogIT {
     private static final Set<String> DOCUMENTED_TABLES = Set.of("outbox", "outbox_inbox", "outbox_parked", "teto_schema_history",
             "user_activities_default", "outbox_ring", "outbox_positions", "outbox_handlers", "outbox_s0", "outbox_s1", "outbox_s2",
             "outbox_s3", "outbox_s4", "outbox_s5", "outbox_s6", "outbox_s7",
-            "user_keys", "audit_log", "audit_log_default", "erasure_jobs", "teto_actor_key", "archived_user_activities");
+            "user_keys", "audit_log", "audit_log_default", "erasure_jobs", "teto_actor_key", "archived_user_activities",
+            "rescore_runs");
     private static final Pattern ACTIVITY_PARTITION = Pattern.compile("(user_activities|audit_log)_p\\d{6}");
 
     record Column(String table, String name, String definition) {
@@ -380,7 +381,7 @@ class SchemaCatalogIT {
     void documentedAdditionsExist() {
         Map<String, String> constraints = new LinkedHashMap<>();
         constraints.put("uq_answers_assessment_question", "u");
-        constraints.put("uq_profiles_assessment", "u");
+        constraints.put("uq_profiles_assessment_scorer", "u");
         constraints.put("uq_assessment_analytics_assessment", "u");
         for (String check : List.of("chk_users_status", "chk_assessments_status", "chk_assessments_progress",
                 "chk_questions_type", "chk_answers_value", "chk_subscriptions_status", "chk_subscriptions_dates",

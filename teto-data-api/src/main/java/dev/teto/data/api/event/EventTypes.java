@@ -23,6 +23,11 @@ public final class EventTypes {
     public static final String ASSESSMENT_COMPLETED = "assessment.completed";
     public static final String PROFILE_CREATED = "profile.created";
     public static final String PROFILE_UPDATED = "profile.updated";
+    /**
+     * A re-score made a new current profile for an assessment; the payload names the previous type and profile,
+     * so consumers move the assessment from one type to the other.
+     */
+    public static final String PROFILE_RESCORED = "profile.rescored";
     /** A question was created or changed (text, options, active flag...). */
     public static final String QUESTION_CHANGED = "question.changed";
     public static final String SUBSCRIPTION_CHANGED = "subscription.changed";

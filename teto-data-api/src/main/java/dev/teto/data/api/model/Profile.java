@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** A row of {@code profiles}: the scored result of one completed assessment. */
+/**
+ * A row of {@code profiles}: the scored result of one completed assessment, by one scorer version. An assessment
+ * re-scored under a newer version keeps its earlier profiles; exactly one of them is {@code current}.
+ */
 public record Profile(
         UUID id,
         UUID userId,
@@ -20,5 +23,12 @@ public record Profile(
         Map<String, Object> developmentPlan,
         Map<String, Object> metadata,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String scorerName,
+        String scorerVersion,
+        boolean current) {
+
+    public dev.teto.data.api.scoring.ScorerVersion scorer() {
+        return new dev.teto.data.api.scoring.ScorerVersion(scorerName, scorerVersion);
+    }
 }

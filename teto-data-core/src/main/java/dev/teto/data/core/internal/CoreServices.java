@@ -57,6 +57,9 @@ import dev.teto.data.core.internal.rules.UserRules;
 import dev.teto.data.core.internal.tx.Runner;
 import dev.teto.data.core.internal.tx.Transactions;
 
+import dev.teto.data.api.scoring.Rescoring;
+import dev.teto.data.api.spi.ProfileVersions;
+import dev.teto.data.core.internal.scoring.RescoreService;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -130,6 +133,19 @@ public final class CoreServices {
                         throw Capabilities.notConfigured(Privacy.class);
                     }
                     return new ActorPrivacy(privacy, actor, transactions);
+                },
+                Rescoring.class, (runner, actor) -> {
+                    if (!capabilities.provides(ProfileVersions.class)) {
+                        throw Capabilities.notConfigured(Rescoring.class);
+                    }
+                    if (actor.kind() == Actor.Kind.USER) {
+                        throw new IllegalStateException("re-scoring is for the service or an operator, not a user");
+                    }
+                    if (runner instanceof Transactions.ActiveTransactionView) {
+                        throw new IllegalStateException("re-scoring commits a transaction per batch: call it outside "
+                                + "inTransaction, not through tx");
+                    }
+                    return new RescoreService(runner, new AnswerText(fields));
                 },
                 AssessmentFlow.class, (runner, actor) -> {
                     if (!capabilities.provides(AssessmentStore.class)) {

@@ -15,7 +15,7 @@ import java.util.UUID;
 record Invalidation(List<String> keys, List<SessionRef> sessions, List<UUID> allSessionsOf) {
 
     static final Set<String> EVENT_TYPES = Set.of(EventTypes.QUESTION_CHANGED, EventTypes.PROFILE_CREATED,
-            EventTypes.PROFILE_UPDATED, EventTypes.SESSION_REVOKED, EventTypes.SESSION_UPDATED,
+            EventTypes.PROFILE_UPDATED, EventTypes.PROFILE_RESCORED, EventTypes.SESSION_REVOKED, EventTypes.SESSION_UPDATED,
             EventTypes.USER_SOFT_DELETED);
 
     record SessionRef(UUID userId, UUID sessionId) {
@@ -32,7 +32,7 @@ record Invalidation(List<String> keys, List<SessionRef> sessions, List<UUID> all
         UUID subject = event.aggregateId();
         switch (event.type()) {
             case EventTypes.QUESTION_CHANGED -> keys.add(CacheKeys.question(subject));
-            case EventTypes.PROFILE_CREATED, EventTypes.PROFILE_UPDATED -> {
+            case EventTypes.PROFILE_CREATED, EventTypes.PROFILE_UPDATED, EventTypes.PROFILE_RESCORED -> {
                 keys.add(CacheKeys.latestProfile(subject));
                 String assessment = text(event, "assessmentId");
                 if (assessment != null) {

@@ -73,7 +73,21 @@ public final class Events {
 
     public static DomainEvent profileCreated(Profile p) {
         return user(EventTypes.PROFILE_CREATED, p.userId(), payload("profileId", p.id(), "assessmentId", p.assessmentId(),
-                "personalityType", p.personalityType(), "dimensions", p.dimensions()));
+                "personalityType", p.personalityType(), "dimensions", p.dimensions(),
+                "scorerName", p.scorerName(), "scorerVersion", p.scorerVersion()));
+    }
+
+    /**
+     * Names the previous version's type and when it was made, so a consumer that counted the assessment under that
+     * type and time moves it to the new type; previous fields are null when the assessment had no profile.
+     */
+    public static DomainEvent profileRescored(Profile p, Profile previous) {
+        return user(EventTypes.PROFILE_RESCORED, p.userId(), payload("profileId", p.id(), "assessmentId",
+                p.assessmentId(), "personalityType", p.personalityType(), "dimensions", p.dimensions(),
+                "scorerName", p.scorerName(), "scorerVersion", p.scorerVersion(),
+                "previousProfileId", previous == null ? null : previous.id(),
+                "previousType", previous == null ? null : previous.personalityType(),
+                "previousCreatedAt", previous == null ? null : text(previous.createdAt())));
     }
 
     public static DomainEvent profileUpdated(Profile p) {

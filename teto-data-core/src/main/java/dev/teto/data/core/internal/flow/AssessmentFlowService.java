@@ -19,6 +19,7 @@ import dev.teto.data.api.model.Question;
 import dev.teto.data.api.repository.AssessmentFlow;
 import dev.teto.data.api.repository.ProfileRepository;
 import dev.teto.data.api.scoring.ProfileScorer;
+import dev.teto.data.api.scoring.ScorerVersion;
 import dev.teto.data.api.scoring.ScoringInput;
 import dev.teto.data.api.spi.AssessmentStore;
 import dev.teto.data.api.spi.AssessmentStore.LockedAssessment;
@@ -172,6 +173,7 @@ public final class AssessmentFlowService implements AssessmentFlow {
     /** Scores, completes and stores the profile with both events, in one unit: all of it or none. */
     @Override
     public Profile complete(UUID assessmentId, ProfileScorer scorer) {
+        ScorerVersion version = ScorerVersion.of(scorer);
         return runner.run(unit -> {
             AssessmentStore store = unit.port(AssessmentStore.class);
             LockedAssessment locked = lockInProgress(store, assessmentId);
@@ -185,7 +187,7 @@ public final class AssessmentFlowService implements AssessmentFlow {
             Check.required("scorer result", draft).validate();
             Assessment completed = store.markCompleted(assessmentId);
             Profile profile = unit.port(ProfileRepository.class)
-                    .create(new NewProfile(completed.userId(), assessmentId, draft));
+                    .create(new NewProfile(completed.userId(), assessmentId, draft, version));
             publishCompletion(unit, completed, answers, profile);
             return profile;
         });

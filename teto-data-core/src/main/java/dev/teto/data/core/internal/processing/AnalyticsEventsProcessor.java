@@ -25,7 +25,7 @@ import java.util.UUID;
 final class AnalyticsEventsProcessor implements Processor {
     static final Set<String> TYPES = Set.of(TrackedActivity.TYPE, EventTypes.ACTIVITY_RECORDED, EventTypes.USER_REGISTERED,
             EventTypes.SESSION_OPENED, EventTypes.ASSESSMENT_STARTED, EventTypes.ASSESSMENT_COMPLETED,
-            EventTypes.PROFILE_CREATED, EventTypes.SUBSCRIPTION_CHANGED);
+            EventTypes.PROFILE_CREATED, EventTypes.PROFILE_RESCORED, EventTypes.SUBSCRIPTION_CHANGED);
 
     private final AnalyticsEvents index;
 

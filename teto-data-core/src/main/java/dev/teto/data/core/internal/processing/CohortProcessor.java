@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Completed assessments → MongoDB {@code cohort_analytics}: per personality type (from {@code profile.created},
  * written with the completion) and calendar month (UTC), {@code user_count} = profiles of that type created in the
- * month. The other seed metrics need data no event carries (demographics, retention, upgrades) and stay null.
+ * month. A {@code profile.rescored} whose type changed moves one user from the previous type to the new one, in the
+ * month the previous profile was counted in. The other seed metrics need data no event carries (demographics, retention, upgrades) and stay null.
  *
  * <p>Counting is an increment, so it runs inside the transaction that claims the events in the inbox: the MongoDB
  * upsert happens before that transaction commits, and a failed upsert rolls the claim back. The increment is one atomic
@@ -41,7 +42,7 @@ final class CohortProcessor implements Processor {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(EventTypes.PROFILE_CREATED);
+        return Set.of(EventTypes.PROFILE_CREATED, EventTypes.PROFILE_RESCORED);
     }
 
     @Override
@@ -55,11 +56,33 @@ final class CohortProcessor implements Processor {
         for (DomainEvent e : events) {
             Payloads.requireVersion(e, 1);
             String type = Payloads.text(e.payload(), "personalityType");
-            YearMonth month = YearMonth.from(e.occurredAt().atOffset(ZoneOffset.UTC));
-            increments.computeIfAbsent(type, k -> new LinkedHashMap<>()).merge(month, 1, Integer::sum);
+            if (EventTypes.PROFILE_CREATED.equals(e.type())) {
+                add(increments, type, month(e.occurredAt()), 1);
+                continue;
+            }
+            String previousType = Payloads.text(e.payload(), "previousType");
+            String previousAt = Payloads.text(e.payload(), "previousCreatedAt");
+            if (previousType == null || previousAt == null) {
+                add(increments, type, month(e.occurredAt()), 1);   // the assessment was never counted
+            } else if (!previousType.equals(type)) {
+                YearMonth counted = month(Instant.parse(previousAt));
+                add(increments, previousType, counted, -1);
+                add(increments, type, counted, 1);
+            }
         }
-        increments.forEach((type, months) -> months.forEach((month, added) ->
-                cohorts.addUsers(COHORT_TYPE, type, period(month), added)));
+        increments.forEach((type, months) -> months.forEach((month, added) -> {
+            if (added != 0) {
+                cohorts.addUsers(COHORT_TYPE, type, period(month), added);
+            }
+        }));
+    }
+
+    private static void add(Map<String, Map<YearMonth, Integer>> increments, String type, YearMonth month, int users) {
+        increments.computeIfAbsent(type, k -> new LinkedHashMap<>()).merge(month, users, Integer::sum);
+    }
+
+    private static YearMonth month(Instant at) {
+        return YearMonth.from(at.atOffset(ZoneOffset.UTC));
     }
 
     static TimeRange period(YearMonth month) {

@@ -13,6 +13,9 @@ import dev.teto.data.core.internal.policy.Liveness;
 import dev.teto.data.api.validation.Check;
 import dev.teto.data.core.internal.tx.Runner;
 
+import dev.teto.data.api.scoring.ScorerVersion;
+
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,6 +50,17 @@ public final class ProfileRules extends PortCalls<ProfileRepository> implements 
     @Override
     public Optional<Profile> findByAssessment(UUID assessmentId) {
         return call(profiles -> profiles.findByAssessment(assessmentId));
+    }
+
+    @Override
+    public Optional<Profile> findByAssessment(UUID assessmentId, ScorerVersion scorer) {
+        Check.required("scorer", scorer).validate();
+        return call(profiles -> profiles.findByAssessment(assessmentId, scorer));
+    }
+
+    @Override
+    public List<Profile> versions(UUID assessmentId) {
+        return call(profiles -> profiles.versions(assessmentId));
     }
 
     @Override

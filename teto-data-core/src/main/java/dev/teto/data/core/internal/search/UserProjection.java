@@ -26,6 +26,7 @@ final class UserProjection implements EventHandler {
     static final String HANDLER_NAME = "teto.search.users";
     private static final Set<String> TYPES = Set.of(EventTypes.USER_REGISTERED, EventTypes.USER_UPDATED,
             EventTypes.USER_SOFT_DELETED, EventTypes.SESSION_OPENED, EventTypes.PROFILE_CREATED,
+            EventTypes.PROFILE_RESCORED,
             EventTypes.SUBSCRIPTION_CHANGED, EventTypes.MEMBERSHIP_CHANGED, "user.erased");
 
     private final UserIndex index;

@@ -11,13 +11,27 @@ import dev.teto.data.postgres.internal.mapping.RecordParameters;
 import dev.teto.data.postgres.internal.mapping.RecordRowMapper;
 
 import java.time.Instant;
+import dev.teto.data.api.scoring.ScorerVersion;
+
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Profiles in {@code profiles}. */
+/** Profiles in {@code profiles}; every look-up but by id or by scorer reads current versions only (V9). */
 final class JdbiProfileRepository implements ProfileRepository {
-    private static final RecordRowMapper<Profile> MAPPER = RecordRowMapper.of(Profile.class);
+    static final RecordRowMapper<Profile> MAPPER = RecordRowMapper.of(Profile.class).column("current", "is_current");
+
+    /** The insert of {@link #create} and of re-scoring: {@code :name} and {@code :version} are the scorer's. */
+    static final String INSERT = """
+            INSERT INTO profiles (user_id, assessment_id, personality_type, type_name, dimensions, strengths,
+                                  growth_areas, career_matches, relationship_insights, development_plan, metadata,
+                                  scorer_name, scorer_version)
+            VALUES (:userId, :assessmentId, :personalityType, :typeName, CAST(:dimensions AS jsonb),
+                    CAST(:strengths AS text[]), CAST(:growthAreas AS text[]), CAST(:careerMatches AS jsonb),
+                    CAST(:relationshipInsights AS jsonb), CAST(:developmentPlan AS jsonb), CAST(:metadata AS jsonb),
+                    :name, :version)
+            RETURNING *""";
 
     private final Sql sql;
 
@@ -28,14 +42,7 @@ final class JdbiProfileRepository implements ProfileRepository {
     /** The draft's components are bound beside the ids, as {@code :personalityType} and so on. */
     @Override
     public Profile create(NewProfile profile) {
-        return sql.with(h -> RecordParameters.bind(h.createQuery("""
-                        INSERT INTO profiles (user_id, assessment_id, personality_type, type_name, dimensions, strengths,
-                                              growth_areas, career_matches, relationship_insights, development_plan, metadata)
-                        VALUES (:userId, :assessmentId, :personalityType, :typeName, CAST(:dimensions AS jsonb),
-                                CAST(:strengths AS text[]), CAST(:growthAreas AS text[]), CAST(:careerMatches AS jsonb),
-                                CAST(:relationshipInsights AS jsonb), CAST(:developmentPlan AS jsonb), CAST(:metadata AS jsonb))
-                        RETURNING *"""), profile)
-                .map(MAPPER).one());
+        return sql.with(h -> RecordParameters.bind(h.createQuery(INSERT), profile).map(MAPPER).one());
     }
 
     @Override
@@ -46,13 +53,33 @@ final class JdbiProfileRepository implements ProfileRepository {
     @Override
     public Optional<Profile> findByAssessment(UUID assessmentId) {
         return sql.findOne(MAPPER,
-                "SELECT * FROM profiles WHERE assessment_id = :assessmentId", "assessmentId", assessmentId);
+                "SELECT * FROM profiles WHERE assessment_id = :assessmentId AND is_current", "assessmentId", assessmentId);
+    }
+
+    @Override
+    public Optional<Profile> findByAssessment(UUID assessmentId, ScorerVersion scorer) {
+        return sql.with(h -> h.createQuery("""
+                        SELECT * FROM profiles
+                        WHERE assessment_id = :assessmentId AND scorer_name = :name AND scorer_version = :version""")
+                .bind("assessmentId", assessmentId).bind("name", scorer.name()).bind("version", scorer.version())
+                .map(MAPPER).findOne());
+    }
+
+    @Override
+    public List<Profile> versions(UUID assessmentId) {
+        return sql.with(h -> h.createQuery("""
+                        SELECT * FROM profiles WHERE assessment_id = :assessmentId
+                        ORDER BY created_at DESC, id DESC""")
+                .bind("assessmentId", assessmentId).map(MAPPER).list());
     }
 
     @Override
     public Optional<Profile> findLatestByUser(UUID userId) {
-        return sql.findOne(MAPPER,
-                "SELECT * FROM profiles WHERE user_id = :userId ORDER BY created_at DESC, id DESC LIMIT 1", "userId", userId);
+        // By the assessment, not the profile: a re-scored older assessment's new version is not the latest result.
+        return sql.findOne(MAPPER, """
+                SELECT p.* FROM profiles p JOIN assessments a ON a.id = p.assessment_id
+                WHERE p.user_id = :userId AND p.is_current
+                ORDER BY a.created_at DESC, a.id DESC LIMIT 1""", "userId", userId);
     }
 
     @Override
@@ -73,7 +100,7 @@ final class JdbiProfileRepository implements ProfileRepository {
     @Override
     public Page<Profile> listByPersonalityType(String personalityType, PageRequest page) {
         return sql.with(h -> new Keyset<>("profiles.byPersonalityType", "SELECT *",
-                "FROM profiles WHERE personality_type = :personalityType", Map.of("personalityType", personalityType),
+                "FROM profiles WHERE personality_type = :personalityType AND is_current", Map.of("personalityType", personalityType),
                 Keyset.SortKey.of("created_at", Instant.class, Profile::createdAt), true, MAPPER, Profile::id)
                 .fetch(h, page));
     }

@@ -28,9 +28,6 @@ final class PgAssessmentStore implements AssessmentStore {
 
     private final Sql sql;
 
-    private static final RecordRowMapper<Question> QUESTION_BESIDE =
-            RecordRowMapper.of(Question.class).column("active", "is_active").prefixed("q_");
-
     PgAssessmentStore(Sql sql) {
         this.sql = sql;
     }
@@ -96,17 +93,7 @@ final class PgAssessmentStore implements AssessmentStore {
 
     @Override
     public List<ScoringInput.Item> answeredQuestions(UUID assessmentId) {
-        return sql.with(h -> h.createQuery("""
-                        SELECT a.*, q.id AS q_id, q.text AS q_text, q.category AS q_category,
-                               q.subcategory AS q_subcategory, q.order_index AS q_order_index,
-                               q.question_type AS q_question_type, q.options AS q_options, q.version AS q_version,
-                               q.is_active AS q_is_active, q.created_at AS q_created_at, q.updated_at AS q_updated_at
-                        FROM answers a JOIN questions q ON q.id = a.question_id
-                        WHERE a.assessment_id = :assessmentId
-                        ORDER BY q.order_index NULLS LAST, q.id""")
-                .bind("assessmentId", assessmentId)
-                .map((rs, ctx) -> new ScoringInput.Item(QUESTION_BESIDE.map(rs, ctx), JdbiAnswerRepository.MAPPER.map(rs, ctx)))
-                .list());
+        return sql.with(h -> AnsweredQuestions.of(h, List.of(assessmentId)).get(assessmentId));
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class Repositories {
         f.put(AssessmentAnalyticsRepository.class, JdbiAssessmentAnalyticsRepository::new);
         f.put(SystemMetricRepository.class, JdbiSystemMetricRepository::new);
         f.put(AssessmentStore.class, PgAssessmentStore::new);
+        f.put(dev.teto.data.api.spi.ProfileVersions.class, PgProfileVersions::new);
         f.put(UserLiveness.class, PgUserLiveness::new);
         f.put(ActivityWriter.class, JdbiUserActivityRepository::new);
         return Map.copyOf(f);
