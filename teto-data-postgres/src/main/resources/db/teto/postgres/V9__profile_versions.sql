@@ -5,21 +5,23 @@
 -- and keeps the earlier ones: the seed's one-profile-per-assessment (uq_profiles_assessment, V3) becomes one
 -- *current* profile per assessment (a partial unique index) and one profile per (assessment, scorer version).
 -- Rows stored before V9 are the 'unversioned' scorer's version '0', current.
+-- Idempotent (IF NOT EXISTS, IF EXISTS): a schema adopted with an earlier baseline-version may already hold it.
 -- Flyway runs this with the target schema first in search_path: object names are not schema-qualified.
 
 ALTER TABLE profiles
-    ADD COLUMN scorer_name    VARCHAR(100) NOT NULL DEFAULT 'unversioned',
-    ADD COLUMN scorer_version VARCHAR(50)  NOT NULL DEFAULT '0',
-    ADD COLUMN is_current     BOOLEAN      NOT NULL DEFAULT TRUE;
+    ADD COLUMN IF NOT EXISTS scorer_name    VARCHAR(100) NOT NULL DEFAULT 'unversioned',
+    ADD COLUMN IF NOT EXISTS scorer_version VARCHAR(50)  NOT NULL DEFAULT '0',
+    ADD COLUMN IF NOT EXISTS is_current     BOOLEAN      NOT NULL DEFAULT TRUE;
 
-ALTER TABLE profiles DROP CONSTRAINT uq_profiles_assessment;
-CREATE UNIQUE INDEX uq_profiles_current ON profiles (assessment_id) WHERE is_current;
+ALTER TABLE profiles DROP CONSTRAINT IF EXISTS uq_profiles_assessment;
+CREATE UNIQUE INDEX IF NOT EXISTS uq_profiles_current ON profiles (assessment_id) WHERE is_current;
+ALTER TABLE profiles DROP CONSTRAINT IF EXISTS uq_profiles_assessment_scorer;
 ALTER TABLE profiles ADD CONSTRAINT uq_profiles_assessment_scorer
     UNIQUE (assessment_id, scorer_name, scorer_version);
 
 -- Where a re-score run stands: assessments are visited in id order, and the last one of each committed batch is
 -- stored in that batch's transaction, so a run stopped midway resumes after it.
-CREATE TABLE rescore_runs (
+CREATE TABLE IF NOT EXISTS rescore_runs (
     scorer_name    VARCHAR(100) NOT NULL,
     scorer_version VARCHAR(50)  NOT NULL,
     position       UUID,
