@@ -145,6 +145,23 @@ class CachedReadsIT {
         assertEquals(null, done.currentQuestion());
     }
 
+    /** The figure an answer's own statement returns, served at once: out of order, re-answered, to the end. */
+    @Test
+    void progressRightAfterAnswersOutOfOrder() {
+        String version = Fixtures.version();
+        List<Question> questions = Fixtures.likertQuestions(data, version, 3);
+        Assessment a = data.assessmentFlow().start(Fixtures.user(data).id(), version);
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(1).id(), 4));
+        assertEquals(new AssessmentProgress(a.id(), 1, questions.get(0).id()), data.assessmentFlow().progress(a.id()));
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(1).id(), 5));   // re-answered
+        assertEquals(new AssessmentProgress(a.id(), 1, questions.get(0).id()), data.assessmentFlow().progress(a.id()));
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 1));
+        assertEquals(new AssessmentProgress(a.id(), 2, questions.get(2).id()), data.assessmentFlow().progress(a.id()));
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(2).id(), 2));
+        assertEquals(new AssessmentProgress(a.id(), 3, null), data.assessmentFlow().progress(a.id()));
+        assertEquals(3, db.count("SELECT questions_answered FROM assessments WHERE id = ?", a.id()));
+    }
+
     @Test
     void theRateLimiterTakesFromUserAndIpBuckets() {
         RateLimiter limiter = data.get(RateLimiter.class);

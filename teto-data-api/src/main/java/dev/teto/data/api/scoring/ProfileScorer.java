@@ -5,7 +5,7 @@ import dev.teto.data.api.validation.Check;
 
 /**
  * Turns an assessment's answers into a profile. The library stores results but does not decide them: the host
- * supplies the scoring model (the examples module has a simple Teto-Egen scorer).
+ * supplies the scoring model (teto-data-cli's {@code dev.teto.data.cli.demo.TetoEgenScorer} is a simple one).
  *
  * <p>Called inside the completion transaction, so it must be pure and quick: no I/O.
  *

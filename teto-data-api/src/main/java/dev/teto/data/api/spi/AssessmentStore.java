@@ -33,8 +33,17 @@ public interface AssessmentStore {
 
     Map<UUID, Question> questions(Set<UUID> ids);
 
-    /** Inserts or replaces the answer and keeps {@code questions_answered} exact. Caller holds the lock. */
-    Answer upsertAnswer(Assessment assessment, AnswerInput input);
+    /**
+     * {@link #lock} for one answer: the row locked, and whether {@code questionId} is in the recorded set decided
+     * by the store, so the hot path never transfers the set.
+     */
+    Optional<LockedForAnswer> lockForAnswer(UUID assessmentId, UUID questionId);
+
+    /**
+     * Inserts or replaces the answer and keeps {@code questions_answered} exact; returns it with the assessment's
+     * progress after it, as committed with it. Caller holds the lock.
+     */
+    SavedAnswer upsertAnswer(Assessment assessment, AnswerInput input);
 
     /** The same for several distinct questions in one statement; returns them in input order. */
     List<Answer> upsertAnswers(Assessment assessment, List<AnswerInput> inputs);
@@ -55,5 +64,15 @@ public interface AssessmentStore {
      * @param ownerLive   false when the owning user is soft-deleted
      */
     record LockedAssessment(Assessment assessment, List<UUID> questionIds, boolean ownerLive) {
+    }
+
+    /**
+     * @param questionInSet whether the answered question is in the recorded set; null for rows created before sets
+     *                      were recorded
+     */
+    record LockedForAnswer(Assessment assessment, Boolean questionInSet, boolean ownerLive) {
+    }
+
+    record SavedAnswer(Answer answer, dev.teto.data.api.model.AssessmentProgress progress) {
     }
 }

@@ -82,6 +82,8 @@ public final class CoreServices {
     private final CacheLayer cache;
     private final RateLimiter rateLimiter;
     private final ProgressTracker progress;
+    /** Runs core's own reads outside any caller's transaction, as the service. */
+    private final Runner system;
 
     /**
      * Core's side of capabilities whose rules depend on the view asking: its actor, and whether it is inside a host's
@@ -107,12 +109,13 @@ public final class CoreServices {
         this.scorer = scorer;
         this.cache = cache;
         this.rateLimiter = rateLimiter;
-        this.progress = new ProgressTracker(cache, new Runner() {
+        this.system = new Runner() {
             @Override
             public <R> R run(java.util.function.Function<Unit, R> work) {
                 return transactions.runAlone(Actor.NONE, work);
             }
-        });
+        };
+        this.progress = new ProgressTracker(cache, system);
         // After every field the flow reads: its committers start at once.
         this.answerBatcher = answerBatching.enabled() && capabilities.provides(AssessmentStore.class)
                 ? new AnswerBatcher(transactions, flow(null, null, Actor.NONE), answerBatching) : null;
@@ -238,7 +241,8 @@ public final class CoreServices {
     }
 
     private AssessmentFlowService flow(Runner runner, AnswerBatcher batcher, Actor actor) {
-        return new AssessmentFlowService(runner, scorer, progress, new AnswerText(fields), batcher, actor);
+        return new AssessmentFlowService(runner, scorer, progress, new AnswerText(fields), batcher, actor, cache,
+                system);
     }
 
     /** {@code type} as hosts see it, with each call run by {@code runner}. */

@@ -6,6 +6,7 @@ import dev.teto.data.core.internal.tx.Runner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,6 +22,10 @@ import java.util.function.Supplier;
  * queues the assessment id, and one background thread reads the committed progress and stores it. Answers that
  * arrive while an update is queued share it. When an update cannot be queued or stored, the key stays removed
  * (remembered as dirty if even the removal failed), so the next read repairs it from PostgreSQL.
+ *
+ * <p>Until the write-behind stored it, this process serves the progress its own answer committed with (the
+ * figure the answer's statement returned), so a taker's read right after an answer costs no round trip. Counts
+ * only grow while a test is taken, so of two answers' figures the larger is the later.
  */
 public final class ProgressTracker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressTracker.class);
@@ -28,6 +33,7 @@ public final class ProgressTracker implements AutoCloseable {
     private final CacheLayer cache;
     private final Runner system;
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, AssessmentProgress> committed = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor writer;
 
     /** @param system runs a read outside any caller's transaction */
@@ -58,18 +64,34 @@ public final class ProgressTracker implements AutoCloseable {
             writer.execute(() -> write(assessmentId));
         } catch (RejectedExecutionException e) {
             queued.remove(assessmentId);
+            committed.remove(assessmentId);
             cache.evict(CacheKeys.progress(assessmentId));
         }
     }
 
+    /** After an answer committed with {@code progress}: as {@link #answered(UUID)}, serving that figure meanwhile. */
+    public void answered(AssessmentProgress progress) {
+        if (!cache.caches()) {
+            return;
+        }
+        committed.merge(progress.assessmentId(), progress,
+                (held, next) -> next.questionsAnswered() >= held.questionsAnswered() ? next : held);
+        answered(progress.assessmentId());
+    }
+
     /** @param loader reads PostgreSQL on the caller's runner (its transaction, if it is in one) */
     public Optional<AssessmentProgress> read(UUID assessmentId, Supplier<Optional<AssessmentProgress>> loader) {
+        AssessmentProgress mine = committed.get(assessmentId);
+        if (mine != null) {
+            return Optional.of(mine);
+        }
         return cache.read(CacheKeys.progress(assessmentId), AssessmentProgress.class, cache.options().progressTtl(),
                 false, loader);
     }
 
     private void write(UUID assessmentId) {
         queued.remove(assessmentId);
+        AssessmentProgress served = committed.get(assessmentId);
         String key = CacheKeys.progress(assessmentId);
         try {
             // Under a lease: an answer committed after this read removes the key and cancels the lease, so this
@@ -78,6 +100,11 @@ public final class ProgressTracker implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("progress write-behind failed: {}", e.getClass().getName());
             cache.evict(key);
+        } finally {
+            // A later answer's figure stays: its own write-behind is queued.
+            if (served != null) {
+                committed.remove(assessmentId, served);
+            }
         }
     }
 
@@ -87,6 +114,7 @@ public final class ProgressTracker implements AutoCloseable {
 
     @Override
     public void close() {
+        committed.clear();
         writer.shutdownNow();
     }
 }

@@ -7,6 +7,7 @@ import dev.teto.data.api.error.TransientDataException;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Question;
 import dev.teto.data.core.AnswerBatching;
 import dev.teto.data.core.internal.tx.Transactions;
 import org.slf4j.Logger;
@@ -162,6 +163,8 @@ public final class AnswerBatcher implements AutoCloseable {
         Map<Pending, Answer> written = new IdentityHashMap<>();
         Map<Pending, RuntimeException> refused = new IdentityHashMap<>();
         List<Pending> deferred = new ArrayList<>();
+        Map<UUID, Question> known = flow.cachedQuestions(ordered.stream().map(p -> p.input().questionId())
+                .collect(java.util.stream.Collectors.toSet()));
         try {
             transactions.runAlone(ordered.get(0).actor(), unit -> {
                 if (!unit.canActAs()) {
@@ -177,7 +180,8 @@ public final class AnswerBatcher implements AutoCloseable {
                     }
                     AssessmentFlowService.PreparedAnswer prepared;
                     try {
-                        prepared = flow.prepareAnswer(unit, p.assessmentId(), p.input());
+                        prepared = flow.prepareAnswer(unit, p.assessmentId(), p.input(),
+                                known.get(p.input().questionId()));
                     } catch (ValidationException | NotFoundException | ConflictException e) {
                         refused.put(p, e);   // thrown by the checks, before any write: the transaction goes on
                         continue;

@@ -19,8 +19,13 @@ final class AnswerRules {
      *                    added to the version later, or of another version) is refused
      */
     static void check(List<UUID> questionSet, String version, Question question, AnswerInput input, String prefix) {
-        boolean inSet = questionSet != null
-                ? questionSet.contains(question.id())
+        check(questionSet == null ? null : questionSet.contains(question.id()), version, question, input, prefix);
+    }
+
+    /** @param inRecordedSet whether the question is in the assessment's recorded set; null when none was recorded */
+    static void check(Boolean inRecordedSet, String version, Question question, AnswerInput input, String prefix) {
+        boolean inSet = inRecordedSet != null
+                ? inRecordedSet
                 : question.version().equals(version) && question.active();
         if (!inSet) {
             throw new ValidationException(prefix + "questionId", input.questionId(),

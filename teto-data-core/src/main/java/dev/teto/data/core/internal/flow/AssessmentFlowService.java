@@ -23,6 +23,9 @@ import dev.teto.data.api.scoring.ScorerVersion;
 import dev.teto.data.api.scoring.ScoringInput;
 import dev.teto.data.api.spi.AssessmentStore;
 import dev.teto.data.api.spi.AssessmentStore.LockedAssessment;
+import dev.teto.data.api.spi.AssessmentStore.LockedForAnswer;
+import dev.teto.data.api.spi.AssessmentStore.SavedAnswer;
+import dev.teto.data.core.internal.cache.CacheLayer;
 import dev.teto.data.api.validation.Check;
 import dev.teto.data.core.internal.event.Events;
 import dev.teto.data.core.internal.policy.Liveness;
@@ -50,13 +53,15 @@ public final class AssessmentFlowService implements AssessmentFlow {
     private final AnswerText text;
     private final AnswerBatcher batcher;
     private final Actor actor;
+    private final AnswerQuestions questions;
 
     /**
      * @param batcher null to answer on the caller's transaction (inside {@code inTransaction}, or batching off)
      * @param actor   whom the batched answers are written for
      */
     public AssessmentFlowService(Runner runner, ProfileScorer defaultScorer, ProgressTracker progress, AnswerText text,
-            AnswerBatcher batcher, Actor actor) {
+            AnswerBatcher batcher, Actor actor, CacheLayer cache, Runner system) {
+        this.questions = new AnswerQuestions(cache, system);
         this.runner = runner;
         this.defaultScorer = defaultScorer;
         this.progress = progress;
@@ -87,7 +92,9 @@ public final class AssessmentFlowService implements AssessmentFlow {
         if (batcher != null) {
             return batcher.submit(actor, assessmentId, input);
         }
-        return runner.run(unit -> answerIn(unit, assessmentId, input));
+        Question known = runner instanceof dev.teto.data.core.internal.tx.Transactions.ActiveTransactionView
+                ? null : questions.cached(input.questionId());
+        return runner.run(unit -> writeAnswer(unit, prepareAnswer(unit, assessmentId, input, known)));
     }
 
     /**
@@ -96,26 +103,42 @@ public final class AssessmentFlowService implements AssessmentFlow {
      * transaction as it was; a batch of answers relies on that.
      */
     Answer answerIn(Unit unit, UUID assessmentId, AnswerInput input) {
-        return writeAnswer(unit, prepareAnswer(unit, assessmentId, input));
+        return writeAnswer(unit, prepareAnswer(unit, assessmentId, input, null));
     }
 
-    /** The checks of one answer; throws before anything is written. */
-    PreparedAnswer prepareAnswer(Unit unit, UUID assessmentId, AnswerInput input) {
+    /** The question of each id from the near cache, for a batch about to open its transaction; nulls omitted. */
+    java.util.Map<UUID, Question> cachedQuestions(java.util.Collection<UUID> questionIds) {
+        java.util.Map<UUID, Question> found = new java.util.HashMap<>();
+        for (UUID id : questionIds) {
+            Question question = questions.cached(id);
+            if (question != null) {
+                found.put(id, question);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The checks of one answer; throws before anything is written.
+     *
+     * @param known the question from the near cache, or null to read it in this transaction
+     */
+    PreparedAnswer prepareAnswer(Unit unit, UUID assessmentId, AnswerInput input, Question known) {
         AssessmentStore store = unit.port(AssessmentStore.class);
-        LockedAssessment locked = lockInProgress(store, assessmentId);
-        Question question = store.questions(Set.of(input.questionId())).get(input.questionId());
+        LockedForAnswer locked = lockForAnswer(store, assessmentId, input.questionId());
+        Question question = known != null ? known : store.questions(Set.of(input.questionId())).get(input.questionId());
         if (question == null) {
             throw new NotFoundException(Entities.QUESTION, input.questionId());
         }
-        AnswerRules.check(locked.questionIds(), locked.assessment().version(), question, input, "");
+        AnswerRules.check(locked.questionInSet(), locked.assessment().version(), question, input, "");
         return new PreparedAnswer(locked.assessment(), text.seal(unit, locked.assessment().userId(), input));
     }
 
+    /** The progress committed with the answer is this process's to serve until the cache holds it. */
     Answer writeAnswer(Unit unit, PreparedAnswer prepared) {
-        Answer saved = unit.port(AssessmentStore.class).upsertAnswer(prepared.assessment(), prepared.input());
-        UUID assessmentId = prepared.assessment().id();
-        unit.afterCommit(() -> progress.answered(assessmentId));
-        return text.open(unit, saved);
+        SavedAnswer saved = unit.port(AssessmentStore.class).upsertAnswer(prepared.assessment(), prepared.input());
+        unit.afterCommit(() -> progress.answered(saved.progress()));
+        return text.open(unit, saved.answer());
     }
 
     /** An answer that passed every check, with its text sealed, ready for its one write. */
@@ -209,14 +232,25 @@ public final class AssessmentFlowService implements AssessmentFlow {
     private static LockedAssessment lockInProgress(AssessmentStore store, UUID assessmentId) {
         LockedAssessment locked = store.lock(assessmentId)
                 .orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId));
-        if (!locked.ownerLive()) {
-            throw new NotFoundException(Entities.USER, locked.assessment().userId());
+        requireOpen(assessmentId, locked.assessment(), locked.ownerLive());
+        return locked;
+    }
+
+    private static LockedForAnswer lockForAnswer(AssessmentStore store, UUID assessmentId, UUID questionId) {
+        LockedForAnswer locked = store.lockForAnswer(assessmentId, questionId)
+                .orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId));
+        requireOpen(assessmentId, locked.assessment(), locked.ownerLive());
+        return locked;
+    }
+
+    private static void requireOpen(UUID assessmentId, Assessment assessment, boolean ownerLive) {
+        if (!ownerLive) {
+            throw new NotFoundException(Entities.USER, assessment.userId());
         }
-        String status = locked.assessment().status();
+        String status = assessment.status();
         if (!Assessment.IN_PROGRESS.equals(status)) {
             throw new ConflictException("assessment " + assessmentId + " is " + status + ", not in_progress");
         }
-        return locked;
     }
 
 }

@@ -41,6 +41,7 @@ public final class RecordRowMapper<R extends Record> implements RowMapper<R> {
             Integer.class, Rows::integer,
             int.class, ResultSet::getInt,
             boolean.class, ResultSet::getBoolean,
+            Boolean.class, RecordRowMapper::nullableBoolean,
             BigDecimal.class, ResultSet::getBigDecimal,
             Map.class, Rows::json);
 
@@ -62,6 +63,11 @@ public final class RecordRowMapper<R extends Record> implements RowMapper<R> {
         this.constructor = base.constructor;
         this.columns = columns;
         this.readers = base.readers;
+    }
+
+    private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,9 @@
 package dev.teto.data.postgres.internal.repo;
 
 import dev.teto.data.api.model.Answer;
+import dev.teto.data.api.model.AssessmentProgress;
+import dev.teto.data.api.spi.AssessmentStore.SavedAnswer;
+import dev.teto.data.postgres.internal.mapping.Rows;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
 import org.jdbi.v3.core.Handle;
@@ -36,11 +39,28 @@ final class AnswerWrites {
                 WHERE id = :assessmentId
             )
             SELECT * FROM upserted""";
+    /**
+     * One answer, and the progress after it in the same round trip: the count from the assessments update, and the
+     * first question of the set with no answer. The statement's snapshot does not see its own insert, hence the
+     * upserted question is excluded by hand.
+     */
     private static final String UPSERT_ONE = """
             WITH upserted AS (
                 INSERT INTO answers (user_id, assessment_id, question_id, option_id, value, text_response, response_time_ms)
                 VALUES (:userId, :assessmentId, :questionId, :optionId, :value, :textResponse, :responseTimeMs)
-            """ + ON_CONFLICT + COUNT_NEW_ROWS;
+            """ + ON_CONFLICT + """
+            ), counted AS (
+                UPDATE assessments
+                SET questions_answered = questions_answered + (SELECT count(*) FROM upserted WHERE inserted)
+                WHERE id = :assessmentId
+                RETURNING questions_answered, question_ids
+            )
+            SELECT upserted.*, counted.questions_answered AS progress_answered,
+                   (SELECT t.q FROM unnest(counted.question_ids) WITH ORDINALITY AS t(q, n)
+                    WHERE t.q <> CAST(:questionId AS uuid)
+                      AND NOT EXISTS (SELECT 1 FROM answers r WHERE r.assessment_id = :assessmentId AND r.question_id = t.q)
+                    ORDER BY t.n LIMIT 1) AS progress_current_question
+            FROM upserted, counted""";
     private static final String UPSERT_MANY = """
             WITH upserted AS (
                 INSERT INTO answers (user_id, assessment_id, question_id, option_id, value, text_response, response_time_ms)
@@ -53,14 +73,16 @@ final class AnswerWrites {
     private AnswerWrites() {
     }
 
-    static Answer upsert(Handle h, Assessment assessment, AnswerInput input) {
+    static SavedAnswer upsert(Handle h, Assessment assessment, AnswerInput input) {
         return owner(h.createQuery(UPSERT_ONE), assessment)
                 .bind("questionId", input.questionId())
                 .bind("optionId", input.optionId())
                 .bind("value", input.value())
                 .bind("textResponse", input.textResponse())
                 .bind("responseTimeMs", input.responseTimeMs())
-                .map(JdbiAnswerRepository.MAPPER)
+                .map((rs, ctx) -> new SavedAnswer(JdbiAnswerRepository.MAPPER.map(rs, ctx),
+                        new AssessmentProgress(assessment.id(), rs.getInt("progress_answered"),
+                                Rows.uuid(rs, "progress_current_question"))))
                 .one();
     }
 
