@@ -64,7 +64,7 @@ final class PgAssessmentStore implements AssessmentStore {
         return sql.findOne(PROGRESS, """
                 SELECT a.id AS assessment_id, COALESCE(a.questions_answered, 0) AS questions_answered,
                        (SELECT t.q FROM unnest(a.question_ids) WITH ORDINALITY AS t(q, n)
-                        WHERE NOT EXISTS (SELECT 1 FROM answers r WHERE r.assessment_id = a.id AND r.question_id = t.q)
+                        WHERE NOT t.q = ANY (ARRAY(SELECT r.question_id FROM answers r WHERE r.assessment_id = :id))
                         ORDER BY t.n LIMIT 1) AS current_question
                 FROM assessments a WHERE a.id = :id""", "id", assessmentId);
     }
