@@ -12,6 +12,8 @@ import dev.teto.data.core.TetoData;
 import dev.teto.data.api.privacy.ErasureReceipt;
 import dev.teto.data.api.privacy.PersonalDataExport;
 import dev.teto.data.api.privacy.StoreReceipt;
+import dev.teto.data.cli.demo.TetoEgenQuestions;
+import dev.teto.data.cli.demo.TetoEgenScorer;
 import dev.teto.data.core.processing.ProcessorOptions;
 import dev.teto.data.core.processing.Processors;
 import dev.teto.data.testing.RedisServers;

@@ -11,6 +11,8 @@ import dev.teto.data.api.paging.PageRequest;
 import dev.teto.data.core.TetoData;
 import dev.teto.data.core.KeyProviders;
 import dev.teto.data.api.privacy.KeyProvider;
+import dev.teto.data.cli.demo.TetoEgenQuestions;
+import dev.teto.data.cli.demo.TetoEgenScorer;
 import dev.teto.data.postgres.PostgresOptions;
 
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package dev.teto.data.examples;
 
 import dev.teto.data.api.model.Profile;
+import dev.teto.data.cli.demo.TetoEgenQuestions;
+import dev.teto.data.cli.demo.TetoEgenScorer;
 import dev.teto.data.testing.TestDatabase;
 import dev.teto.data.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;

@@ -1,5 +1,6 @@
 package dev.teto.data.postgres;
 
+import dev.teto.data.api.event.OutboxAdmin;
 import dev.teto.data.api.spi.CapabilityRegistry;
 import dev.teto.data.api.spi.OutboxLog;
 import dev.teto.data.api.spi.OutboxBacklog;
@@ -40,6 +41,7 @@ public final class PostgresStoreProvider implements StoreProvider<PostgresOption
             registry.register(OutboxRelay.class, store.outboxRelay());
             registry.register(OutboxBacklog.class, store.outboxBacklog());
             registry.register(OutboxLog.class, store.outboxLog());
+            registry.register(OutboxAdmin.class, store.outboxAdmin());
             registry.health(store.health());
             registry.health(store.outboxHealth());
             store.replicaHealth().forEach(registry::health);

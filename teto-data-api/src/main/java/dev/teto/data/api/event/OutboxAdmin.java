@@ -1,5 +1,7 @@
 package dev.teto.data.api.event;
 
+import dev.teto.data.api.validation.Nullable;
+
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ public interface OutboxAdmin {
      * Events parked for {@code handler} (every handler when null), oldest first; at most {@code limit}
      * (1 to {@link #MAX_LIMIT}).
      */
-    List<ParkedEvent> parked(String handler, int limit);
+    List<ParkedEvent> parked(@Nullable String handler, int limit);
 
     /**
      * Puts every event parked for {@code handler} back in line for that handler only: the dispatcher delivers it

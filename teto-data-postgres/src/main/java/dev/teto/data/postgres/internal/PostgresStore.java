@@ -56,6 +56,7 @@ public final class PostgresStore implements StoreProvider.OpenStore {
     private final PgOutboxRelay outboxRelay;
     private final PgOutboxBacklog outboxBacklog;
     private final PgOutboxLog outboxLog;
+    private final dev.teto.data.postgres.internal.outbox.PgOutboxAdmin outboxAdmin;
     private final BoundedCheck outboxHealth;
     /** {@code postgres}: a round trip through the pool, its usage and replication, answered within HEALTH_BOUND. */
     private final BoundedCheck health;
@@ -91,6 +92,7 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         this.outboxRelay = new PgOutboxRelay(jdbi);
         this.outboxBacklog = new PgOutboxBacklog(jdbi);
         this.outboxLog = new PgOutboxLog(jdbi);
+        this.outboxAdmin = new dev.teto.data.postgres.internal.outbox.PgOutboxAdmin(jdbi);
         this.outboxHealth = new BoundedCheck(OutboxHealth.NAME, new OutboxHealth(jdbi, OUTBOX_LAG_ALERT), HEALTH_BOUND);
         this.health = new BoundedCheck(PostgresHealth.NAME, new PostgresHealth(PostgresHealth.NAME, source, HEALTH_BOUND),
                 HEALTH_BOUND);
@@ -202,6 +204,11 @@ public final class PostgresStore implements StoreProvider.OpenStore {
     }
 
     /** The relay's lag: unpublished events and the oldest one's age. */
+    /** The operator's view of the outbox: status, parked events, replay. */
+    public dev.teto.data.postgres.internal.outbox.PgOutboxAdmin outboxAdmin() {
+        return outboxAdmin;
+    }
+
     public HealthIndicator outboxHealth() {
         return outboxHealth;
     }

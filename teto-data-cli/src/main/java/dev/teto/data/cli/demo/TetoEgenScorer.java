@@ -1,4 +1,4 @@
-package dev.teto.data.examples;
+package dev.teto.data.cli.demo;
 
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Answer;
@@ -145,6 +145,20 @@ public final class TetoEgenScorer implements ProfileScorer {
             }
             return isMasculine ? EGEN_M : EGEN_F;
         }
+    }
+
+    /** A stable name, so moving the class does not make its profiles look like another scorer's. */
+    public static final String NAME = "teto-egen";
+    public static final String VERSION = "1";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.teto.data.examples;
+package dev.teto.data.cli.demo;
 
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Answer;

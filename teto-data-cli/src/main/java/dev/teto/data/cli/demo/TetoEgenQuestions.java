@@ -1,16 +1,16 @@
-package dev.teto.data.examples;
+package dev.teto.data.cli.demo;
 
 import dev.teto.data.api.model.NewQuestion;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.teto.data.examples.TetoEgenScorer.EGEN;
-import static dev.teto.data.examples.TetoEgenScorer.ENERGY;
-import static dev.teto.data.examples.TetoEgenScorer.EXPRESSION;
-import static dev.teto.data.examples.TetoEgenScorer.FEMININE;
-import static dev.teto.data.examples.TetoEgenScorer.MASCULINE;
-import static dev.teto.data.examples.TetoEgenScorer.TETO;
+import static dev.teto.data.cli.demo.TetoEgenScorer.EGEN;
+import static dev.teto.data.cli.demo.TetoEgenScorer.ENERGY;
+import static dev.teto.data.cli.demo.TetoEgenScorer.EXPRESSION;
+import static dev.teto.data.cli.demo.TetoEgenScorer.FEMININE;
+import static dev.teto.data.cli.demo.TetoEgenScorer.MASCULINE;
+import static dev.teto.data.cli.demo.TetoEgenScorer.TETO;
 
 /**
  * The example question set, version {@value #VERSION}: 28 original Likert items (English, with a Korean gloss
