@@ -139,6 +139,15 @@ abstract class CachedReadsOnRedis {
         assertFalse(b.sessions().findLive(session.id(), "wrong-hash", Instant.now()).isPresent());
     }
 
+    /** Stored by its creation: the taker's first request needs no PostgreSQL, on either instance. */
+    @Test
+    void aNewSessionIsCachedByItsCreation() {
+        User user = Fixtures.user(a);
+        UserSession session = Fixtures.session(a, user, Duration.ofHours(1));
+        db.execute("DELETE FROM user_sessions WHERE id = ?", session.id());   // before any validation
+        assertTrue(Fixtures.live(b, session), "the first validation had to ask PostgreSQL");
+    }
+
     @Test
     void revokingTakesEffectAtOnceOnEveryPathAndInstance() {
         User user = Fixtures.user(a);

@@ -65,7 +65,7 @@ abstract class SharedLoadsOnRedis {
         return new CountingDataSource(db, sql -> {
             if (sql.startsWith("SELECT * FROM questions WHERE id")) {
                 questionLoads.incrementAndGet();
-            } else if (sql.startsWith("SELECT * FROM profiles WHERE user_id")) {
+            } else if (sql.startsWith("SELECT p.* FROM profiles p JOIN assessments")) {   // findLatestByUser
                 profileLoads.incrementAndGet();
             }
             return false;

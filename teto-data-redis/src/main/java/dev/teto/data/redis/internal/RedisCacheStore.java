@@ -150,6 +150,19 @@ final class RedisCacheStore implements CacheStore {
     }
 
     @Override
+    public void evict(Collection<String> logicalKeys) {
+        if (logicalKeys.isEmpty()) {
+            return;
+        }
+        String[] stored = logicalKeys.stream().distinct().map(keys::cache).toArray(String[]::new);
+        try {
+            redis.sync().del(stored);
+        } catch (RuntimeException e) {
+            throw RedisErrors.translate(e);
+        }
+    }
+
+    @Override
     public void addListener(Listener listener) {
         bus.addListener(listener);
     }

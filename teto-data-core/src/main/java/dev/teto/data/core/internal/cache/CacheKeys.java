@@ -12,6 +12,11 @@ public final class CacheKeys {
     private CacheKeys() {
     }
 
+    /** Whether instances keep {@code key} in their near cache: only then must its invalidation reach them all. */
+    public static boolean nearCached(String key) {
+        return key.startsWith("QUESTION:");
+    }
+
     public static String question(UUID questionId) {
         return "QUESTION:" + questionId;
     }

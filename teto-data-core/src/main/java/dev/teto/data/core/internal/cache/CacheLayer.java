@@ -164,20 +164,44 @@ public final class CacheLayer implements AutoCloseable {
             }
             Optional<String> token = guard.call(() -> sessions.lease(sessionId, options.leaseTtl()));
             Optional<UserSession> loaded = loader.get();
-            if (token.isPresent() && loaded.isPresent() && loaded.get().isLive(now)
-                    && !invalidator.isDirty(CacheKeys.userSessions(loaded.get().userId()))) {
-                Duration ttl = Duration.between(now, loaded.get().expiresAt());
-                Duration capped = ttl.compareTo(options.sessionMaxTtl()) > 0 ? options.sessionMaxTtl() : ttl;
-                quietly(() -> {
-                    if (sessions.putLeased(loaded.get(), token.get(), capped)) {
-                        recheck(loaded.get(), now, loader);
-                    }
-                });
+            if (token.isPresent() && loaded.isPresent()) {
+                storeSession(loaded.get(), token.get(), now, loader);
             }
             return loaded;
         } catch (CacheUnavailable e) {
             return loader.get();
         }
+    }
+
+    /**
+     * After a session's creation committed: stored at once (and rechecked, as a loaded one is), so the taker's
+     * first request validates from the cache instead of loading it twice. Never throws; a miss loads it later.
+     *
+     * @param stored the session as the store holds it (sealed fields sealed)
+     */
+    public void sessionOpened(UserSession stored, Instant now, Supplier<Optional<UserSession>> loader) {
+        if (sessions == null || bypass()) {
+            return;
+        }
+        try {
+            guard.call(() -> sessions.lease(stored.id(), options.leaseTtl()))
+                    .ifPresent(token -> storeSession(stored, token, now, loader));
+        } catch (CacheUnavailable e) {
+            // its first validation loads it
+        }
+    }
+
+    private void storeSession(UserSession session, String token, Instant now, Supplier<Optional<UserSession>> loader) {
+        if (!session.isLive(now) || invalidator.isDirty(CacheKeys.userSessions(session.userId()))) {
+            return;
+        }
+        Duration ttl = Duration.between(now, session.expiresAt());
+        Duration capped = ttl.compareTo(options.sessionMaxTtl()) > 0 ? options.sessionMaxTtl() : ttl;
+        quietly(() -> {
+            if (sessions.putLeased(session, token, capped)) {
+                recheck(session, now, loader);
+            }
+        });
     }
 
     /**

@@ -48,7 +48,12 @@ final class Invalidator {
 
     /** Removes one key now or, failing that, remembers it as dirty. */
     void evict(String key) {
-        attempt(key, () -> store.invalidate(List.of(key)));
+        attempt(key, removal(key));
+    }
+
+    /** Near-cached keys are broadcast to every instance; the others only removed. */
+    private Runnable removal(String key) {
+        return CacheKeys.nearCached(key) ? () -> store.invalidate(List.of(key)) : () -> store.evict(List.of(key));
     }
 
     boolean isDirty(String key) {
@@ -90,7 +95,7 @@ final class Invalidator {
         Map<String, Runnable> steps = new java.util.LinkedHashMap<>();
         if (store != null && !invalidation.keys().isEmpty()) {
             for (String key : invalidation.keys()) {
-                steps.put(key, () -> store.invalidate(List.of(key)));
+                steps.put(key, removal(key));
             }
         }
         if (sessions != null) {

@@ -56,10 +56,16 @@ final class NearCache implements CacheStore.Listener {
         }
     }
 
+    /** Only questions' invalidations concern it: others must not keep bumping the generation and refusing puts. */
     @Override
-    public synchronized void invalidated(Collection<String> keys) {
-        generation.incrementAndGet();
-        keys.forEach(entries::remove);
+    public void invalidated(Collection<String> keys) {
+        if (keys.stream().noneMatch(CacheKeys::nearCached)) {
+            return;
+        }
+        synchronized (this) {
+            generation.incrementAndGet();
+            keys.forEach(entries::remove);
+        }
     }
 
     @Override

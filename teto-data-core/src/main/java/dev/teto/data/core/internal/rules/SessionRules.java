@@ -61,6 +61,7 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
             Liveness.requireLive(unit, session.userId());
             UserSession created = sessions.create(seal(unit, session));
             unit.publish(Events.sessionOpened(created));
+            unit.afterCommit(() -> cache.sessionOpened(created, Instant.now(), liveLoader(created.id(), Instant.now())));
             return open(unit, created);
         });
     }
@@ -94,13 +95,18 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
     @Override
     public Optional<UserSession> findLive(UUID sessionId, String tokenHash, Instant now) {
         Check.lookupKey("tokenHash", tokenHash, 255);
-        return cache.session(sessionId, now, () -> unit((unit, sessions) -> sessions.findById(sessionId)
-                        .filter(s -> s.isLive(now))
-                        .filter(s -> !unit.port(UserLiveness.class).liveAmong(Set.of(s.userId())).isEmpty())))
+        return cache.session(sessionId, now, liveLoader(sessionId, now))
                 .filter(s -> s.isLive(now))
                 .filter(s -> MessageDigest.isEqual(s.tokenHash().getBytes(StandardCharsets.UTF_8),
                         tokenHash.getBytes(StandardCharsets.UTF_8)))
                 .map(this::openAlone);
+    }
+
+    /** The session as stored, if it and its owner are live: what the session cache may hold. */
+    private java.util.function.Supplier<Optional<UserSession>> liveLoader(UUID sessionId, Instant now) {
+        return () -> unit((unit, sessions) -> sessions.findById(sessionId)
+                .filter(s -> s.isLive(now))
+                .filter(s -> !unit.port(UserLiveness.class).liveAmong(Set.of(s.userId())).isEmpty()));
     }
 
     @Override
