@@ -67,6 +67,21 @@ class RescoreFollowersIT {
             assertEquals(Map.of("TETO", 2, "EGEN", 0), cohortUsers(data), "both moved to TETO");
             assertEquals("TETO", data.profiles().findLatestByUser(first.id()).orElseThrow().personalityType(),
                     "cached latest profile (was " + firstType + ") invalidated");
+            // A second re-score moves them back within the completion's month, not the first re-score's.
+            ProfileScorer allEgen = ProfileScorer.named("all-egen", "3",
+                    input -> ProfileDraft.of("EGEN", "Egen", Map.of("items", input.items().size())));
+            assertEquals(2, data.get(Rescoring.class).rescore(allEgen).rescored());
+            data.events().drain();
+            processors.drain();
+            processors.drain();
+            assertEquals(Map.of("TETO", 0, "EGEN", 2), cohortUsers(data), "both moved back to EGEN");
+            ProfileScorer backToTeto = ProfileScorer.named("all-teto", "4",
+                    input -> ProfileDraft.of("TETO", "Teto", Map.of("items", input.items().size())));
+            assertEquals(2, data.get(Rescoring.class).rescore(backToTeto).rescored());
+            data.events().drain();
+            processors.drain();
+            processors.drain();
+            assertEquals(Map.of("TETO", 2, "EGEN", 0), cohortUsers(data), "and to TETO again");
             UserSearch users = data.get(UserSearch.class);
             Takers.await(Duration.ofSeconds(30), () -> users.find(UserQuery.all().withPersonalityType("TETO"),
                     PageRequest.first(10)).items().size() == 2, "both user documents say TETO");

@@ -191,6 +191,9 @@ class RescoringIT {
         var bad = assertThrows(dev.teto.data.api.error.ValidationException.class,
                 () -> ProfileScorer.named("has space", "1", banded("x", "1")));
         assertEquals("scorerName", bad.field());
+        var unnamed = assertThrows(dev.teto.data.api.error.ValidationException.class,
+                () -> data.get(Rescoring.class).rescore(input -> ProfileDraft.of("TETO", "t", json("a", 1))));
+        assertEquals("scorerName", unnamed.field());
         var size = assertThrows(dev.teto.data.api.error.ValidationException.class,
                 () -> RescoreOptions.DEFAULTS.withBatchSize(0));
         assertEquals("batchSize", size.field());

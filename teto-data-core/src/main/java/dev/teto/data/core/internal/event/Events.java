@@ -78,13 +78,15 @@ public final class Events {
     }
 
     /**
-     * Names the previous version's type and when it was made, so a consumer that counted the assessment under that
-     * type and time moves it to the new type; previous fields are null when the assessment had no profile.
+     * Names the previous version's type and the assessment's completion, so a consumer that counted the assessment
+     * under that type and time moves it to the new type (the completion, not the previous profile's creation: after
+     * one re-score that is the re-score's time); previous fields are null when the assessment had no profile.
      */
-    public static DomainEvent profileRescored(Profile p, Profile previous) {
+    public static DomainEvent profileRescored(Profile p, Profile previous, Instant completedAt) {
         return user(EventTypes.PROFILE_RESCORED, p.userId(), payload("profileId", p.id(), "assessmentId",
                 p.assessmentId(), "personalityType", p.personalityType(), "dimensions", p.dimensions(),
                 "scorerName", p.scorerName(), "scorerVersion", p.scorerVersion(),
+                "completedAt", text(completedAt),
                 "previousProfileId", previous == null ? null : previous.id(),
                 "previousType", previous == null ? null : previous.personalityType(),
                 "previousCreatedAt", previous == null ? null : text(previous.createdAt())));

@@ -19,7 +19,7 @@ import java.util.Set;
  * Completed assessments → MongoDB {@code cohort_analytics}: per personality type (from {@code profile.created},
  * written with the completion) and calendar month (UTC), {@code user_count} = profiles of that type created in the
  * month. A {@code profile.rescored} whose type changed moves one user from the previous type to the new one, in the
- * month the previous profile was counted in. The other seed metrics need data no event carries (demographics, retention, upgrades) and stay null.
+ * month of the assessment's completion, where its {@code profile.created} counted it. The other seed metrics need data no event carries (demographics, retention, upgrades) and stay null.
  *
  * <p>Counting is an increment, so it runs inside the transaction that claims the events in the inbox: the MongoDB
  * upsert happens before that transaction commits, and a failed upsert rolls the claim back. The increment is one atomic
@@ -61,11 +61,11 @@ final class CohortProcessor implements Processor {
                 continue;
             }
             String previousType = Payloads.text(e.payload(), "previousType");
-            String previousAt = Payloads.text(e.payload(), "previousCreatedAt");
-            if (previousType == null || previousAt == null) {
-                add(increments, type, month(e.occurredAt()), 1);   // the assessment was never counted
+            String completedAt = Payloads.text(e.payload(), "completedAt");
+            YearMonth counted = completedAt == null ? month(e.occurredAt()) : month(Instant.parse(completedAt));
+            if (previousType == null) {
+                add(increments, type, counted, 1);   // the assessment was never counted
             } else if (!previousType.equals(type)) {
-                YearMonth counted = month(Instant.parse(previousAt));
                 add(increments, previousType, counted, -1);
                 add(increments, type, counted, 1);
             }

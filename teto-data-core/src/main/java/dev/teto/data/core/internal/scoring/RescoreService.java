@@ -1,5 +1,6 @@
 package dev.teto.data.core.internal.scoring;
 
+import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.NewProfile;
 import dev.teto.data.api.model.Profile;
@@ -49,6 +50,11 @@ public final class RescoreService implements Rescoring {
     @Override
     public RescoreReport rescore(ProfileScorer scorer, RescoreOptions options) {
         ScorerVersion version = ScorerVersion.of(scorer);
+        if (ProfileScorer.UNNAMED.equals(version.name())) {
+            // Versions are how re-scoring tells models apart: two unnamed lambdas would look like one.
+            throw new ValidationException("scorerName", null, "is required to re-score: use ProfileScorer.named("
+                    + "name, version, scorer) or override name() and version()");
+        }
         Check.required("options", options);
         long started = System.nanoTime();
         Start start = runner.run(unit -> begin(unit, version));
@@ -133,8 +139,10 @@ public final class RescoreService implements Rescoring {
             drafts.add(new NewProfile(assessment.userId(), assessment.id(), draft, version));
         }
         List<Profile> stored = versions.supersede(drafts);
+        Map<UUID, Assessment> byId = due.stream().collect(Collectors.toMap(Assessment::id, a -> a));
         for (Profile profile : stored) {
-            unit.publish(Events.profileRescored(profile, previous.get(profile.assessmentId())));
+            unit.publish(Events.profileRescored(profile, previous.get(profile.assessmentId()),
+                    byId.get(profile.assessmentId()).completedAt()));
         }
         return stored;
     }
