@@ -162,6 +162,45 @@ class ReadReplicaIT {
         assertEquals(served + 1, metric("reads_served"), "the restarted standby serves again");
     }
 
+    /** The replica goes away between two statements of one replica read: the read runs again on the primary. */
+    @Test
+    @Order(5)
+    void aReplicaLostMidwayIsReadAgainOnThePrimary() {
+        User u = Fixtures.user(data);
+        awaitReplayed(u.id());
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            Optional<User> read = data.as(READER).inTransaction(TxOptions.REPLICA_READ, tx -> {
+                Optional<User> first = tx.users().findById(u.id());
+                if (runs.incrementAndGet() == 1) {
+                    assertTrue(first.isPresent(), "the standby had replayed the user");
+                    pg.stopReplica();
+                }
+                return tx.users().findById(u.id());
+            });
+            assertEquals(Optional.of(u.id()), read.map(User::id));
+            assertEquals(2, runs.get(), "once on the standby, once on the primary");
+        } finally {
+            pg.startReplica();
+        }
+        awaitReplica(HealthStatus.UP, Duration.ofSeconds(30));
+    }
+
+    private static void awaitReplayed(UUID userId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (readAs(data.as(READER), userId).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the standby never replayed the user");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     private static Optional<User> readAs(TetoOperations ops, UUID id) {
         return ops.inTransaction(TxOptions.REPLICA_READ, tx -> tx.users().findById(id));
     }

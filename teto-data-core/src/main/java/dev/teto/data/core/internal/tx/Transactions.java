@@ -4,8 +4,12 @@ import dev.teto.data.api.context.Actor;
 import dev.teto.data.api.context.TxOptions;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.error.StoreNotConfiguredException;
+import dev.teto.data.api.error.TransientDataException;
 import dev.teto.data.api.spi.TransactionalStore;
 import dev.teto.data.core.internal.privacy.AuditTrail;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,6 +24,7 @@ import java.util.function.Function;
  * one holds. Such a call fails at once instead, telling the caller to use {@code tx}.
  */
 public final class Transactions {
+    private static final Logger LOG = LoggerFactory.getLogger(Transactions.class);
     private final TransactionalStore store;
     private final Consumer<List<DomainEvent>> onEventsCommitted;
     private final ThreadLocal<ActiveTransaction> current = new ThreadLocal<>();
@@ -60,6 +65,19 @@ public final class Transactions {
      * is guarded by a savepoint.
      */
     public <R> R inTransaction(Actor actor, TxOptions options, Function<? super ActiveTransactionView, R> work) {
+        if (!options.replicaReads()) {
+            return once(actor, options, work);
+        }
+        try {
+            return once(actor, options, work);
+        } catch (TransientDataException replicaFailed) {
+            // A replica lost midway: the read-only work runs again, once, on the primary.
+            LOG.debug("a replica read failed ({}); running it on the primary", replicaFailed.reason());
+            return once(actor, options.withReplicaReads(false), work);
+        }
+    }
+
+    private <R> R once(Actor actor, TxOptions options, Function<? super ActiveTransactionView, R> work) {
         checkOpen();
         if (current.get() != null) {
             throw new IllegalStateException("a TetoData call was made inside inTransaction on the same thread; use the "
