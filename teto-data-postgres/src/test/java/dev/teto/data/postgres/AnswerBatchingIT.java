@@ -167,6 +167,15 @@ class AnswerBatchingIT {
         assertEquals(0, db.count("SELECT count(*) FROM answers WHERE assessment_id = ?", a.id()));
     }
 
+    /** A facade call inside the host's transaction is refused, as every other one: it would commit outside it. */
+    @Test
+    void theFacadeIsRefusedInsideAHostTransaction() {
+        Assessment a = started();
+        assertThrows(IllegalStateException.class, () -> data.useTransaction(tx ->
+                data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 3, 1000))));
+        assertEquals(0, db.count("SELECT count(*) FROM answers WHERE assessment_id = ?", a.id()));
+    }
+
     private static Throwable cause(Future<Object> outcome) {
         ExecutionException e = assertThrows(ExecutionException.class, outcome::get);
         return e.getCause();

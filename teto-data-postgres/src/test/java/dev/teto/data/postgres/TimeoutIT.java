@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -92,6 +93,44 @@ class TimeoutIT {
                     pg.thaw();
                 }
                 assertEquals(u.id(), data.users().findById(u.id()).orElseThrow().id(), "the pool recovers after thaw");
+            }
+        }
+    }
+
+    /** Batched answers on a frozen server fail together within the bound, not one timeout after another. */
+    @Test
+    void batchedAnswersAgainstAFrozenServerFailTogetherWithinTheBound() throws Exception {
+        try (FreezablePostgres pg = FreezablePostgres.start();
+                TestDatabase own = TestDatabase.create(pg.jdbcUrl(), pg.username(), pg.password(), "timeouts_batch")) {
+            Map<String, String> settings = fast(own.settings());
+            settings.put("postgres.pool.min", "1");
+            settings.put("postgres.pool.max", "2");
+            try (TetoData data = TetoData.builder().configure(settings)
+                    .answerBatching(dev.teto.data.core.AnswerBatching.DEFAULTS).build()) {
+                String version = Fixtures.version();
+                java.util.List<dev.teto.data.api.model.Question> questions = Fixtures.likertQuestions(data, version, 1);
+                java.util.List<java.util.UUID> assessments = new java.util.ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    assessments.add(data.assessmentFlow().start(Fixtures.user(data).id(), version).id());
+                }
+                ExecutorService callers = Executors.newFixedThreadPool(8);
+                pg.freeze();
+                try {
+                    java.util.List<Future<Object>> calls = new java.util.ArrayList<>();
+                    for (java.util.UUID a : assessments) {
+                        calls.add(callers.submit(() -> data.assessmentFlow().answer(a,
+                                dev.teto.data.api.model.AnswerInput.likert(questions.get(0).id(), 3))));
+                    }
+                    assertTimeoutPreemptively(BOUND, () -> {
+                        for (Future<Object> call : calls) {
+                            ExecutionException e = assertThrows(ExecutionException.class, call::get);
+                            assertTrue(e.getCause() instanceof TransientDataException, e.getCause().toString());
+                        }
+                    });
+                } finally {
+                    pg.thaw();
+                    callers.shutdownNow();
+                }
             }
         }
     }

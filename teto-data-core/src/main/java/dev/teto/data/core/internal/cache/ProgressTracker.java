@@ -116,5 +116,11 @@ public final class ProgressTracker implements AutoCloseable {
     public void close() {
         committed.clear();
         writer.shutdownNow();
+        try {
+            // The store's pool closes next: a write-behind still reading would log a closed socket.
+            writer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

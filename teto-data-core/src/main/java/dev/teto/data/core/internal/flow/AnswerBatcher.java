@@ -70,6 +70,11 @@ public final class AnswerBatcher implements AutoCloseable {
 
     /** Queues the answer and returns once its batch committed; throws what the answer alone would have thrown. */
     Answer submit(Actor actor, UUID assessmentId, AnswerInput input) {
+        if (transactions.inTransaction()) {
+            // As every facade call: the batch would commit outside the caller's transaction, or wait on its locks.
+            throw new IllegalStateException("a TetoData call was made inside inTransaction on the same thread; use the "
+                    + "tx passed to the callback instead (a second transaction would wait for locks the first holds)");
+        }
         Pending pending = new Pending(actor, assessmentId, input, new CompletableFuture<>());
         lock.lock();
         try {
@@ -191,6 +196,12 @@ public final class AnswerBatcher implements AutoCloseable {
                 return null;
             });
         } catch (RuntimeException | Error batchFailure) {
+            if (storeUnreachable(batchFailure)) {
+                // Alone, each answer would wait out the same timeout again, one after another: fail them together.
+                LOG.debug("An answer batch of {} failed: the store is unreachable", ordered.size());
+                ordered.forEach(p -> p.outcome().completeExceptionally(batchFailure));
+                return;
+            }
             LOG.debug("An answer batch of {} failed as a whole ({}); answering each alone", ordered.size(),
                     batchFailure.getClass().getSimpleName());
             ordered.forEach(this::answerAlone);
@@ -205,6 +216,17 @@ public final class AnswerBatcher implements AutoCloseable {
             }
         }
         deferred.forEach(this::answerAlone);
+    }
+
+    /** Lost connections, exhausted pools, timeouts: not one answer's fault, so no answer does better alone. */
+    private static boolean storeUnreachable(Throwable failure) {
+        if (!(failure instanceof TransientDataException transientFailure)) {
+            return false;
+        }
+        return switch (transientFailure.reason()) {
+            case CONNECTION_LOST, POOL_EXHAUSTED, UNAVAILABLE, STATEMENT_TIMEOUT -> true;
+            case SERIALIZATION_FAILURE, DEADLOCK, LOCK_TIMEOUT -> false;
+        };
     }
 
     private void answerAlone(Pending p) {
