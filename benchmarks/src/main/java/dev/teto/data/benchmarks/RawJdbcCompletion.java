@@ -55,8 +55,8 @@ final class RawJdbcCompletion {
             + " - COALESCE(started_at, created_at)))::integer"
             + " WHERE id = ? RETURNING completed_at, duration_seconds";
     static final String INSERT_PROFILE =
-            "INSERT INTO profiles (user_id, assessment_id, personality_type, type_name, dimensions)"
-            + " VALUES (?, ?, ?, ?, CAST(? AS jsonb)) RETURNING id";
+            "INSERT INTO profiles (user_id, assessment_id, personality_type, type_name, dimensions, scorer_name,"
+            + " scorer_version) VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?) RETURNING id";
     static final String INSERT_EVENTS =
             "INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, event_version, payload, actor,"
             + " occurred_at) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?), (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)";
@@ -132,6 +132,8 @@ final class RawJdbcCompletion {
             ps.setString(3, draft.personalityType());
             ps.setString(4, draft.typeName());
             ps.setString(5, json(draft.dimensions()));
+            ps.setString(6, TrivialScorer.NAME);
+            ps.setString(7, TrivialScorer.VERSION);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 profileId = rs.getObject(1, UUID.class);
@@ -211,6 +213,8 @@ final class RawJdbcCompletion {
         profile.put("assessmentId", assessment.id().toString());
         profile.put("personalityType", draft.personalityType());
         profile.put("dimensions", draft.dimensions());
+        profile.put("scorerName", TrivialScorer.NAME);
+        profile.put("scorerVersion", TrivialScorer.VERSION);
 
         try (PreparedStatement ps = connection.prepareStatement(INSERT_EVENTS)) {
             bindEvent(ps, 0, assessment.userId(), ASSESSMENT_COMPLETED, completed);

@@ -19,10 +19,14 @@ final class TrivialScorer {
     record Scored(String category, Integer value) {
     }
 
+    /** What both sides store as the scorer of each profile. */
+    static final String NAME = "trivial";
+    static final String VERSION = "1";
+
     /** The SDK's scorer: the same rule over {@link ScoringInput}'s items. */
-    static final ProfileScorer SDK = input -> score(input.items().stream()
+    static final ProfileScorer SDK = ProfileScorer.named(NAME, VERSION, input -> score(input.items().stream()
             .map(item -> new Scored(item.question().category(), item.answer().value()))
-            .toList());
+            .toList()));
 
     private TrivialScorer() {
     }

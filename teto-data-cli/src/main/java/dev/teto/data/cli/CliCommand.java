@@ -3,6 +3,8 @@ package dev.teto.data.cli;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,9 +21,13 @@ public abstract class CliCommand implements Callable<Integer> {
             return run(context);
         } catch (RuntimeException e) {
             int code = ExitCodes.of(e);
-            // Library messages are masked of values; never print a stack trace at an operator.
-            spec.commandLine().getErr().println("error: " + message(e));
-            spec.commandLine().getErr().flush();
+            // Library messages are masked of values; a stack trace only when the operator asked (--verbose).
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + ErrorMessages.of(e, spec, optionsByField()));
+            if (spec.root().userObject() instanceof TetoCli cli && cli.verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
             return code;
         }
     }
@@ -29,8 +35,11 @@ public abstract class CliCommand implements Callable<Integer> {
     /** The command's work; returns its exit code. */
     protected abstract int run(CliContext context);
 
-    private static String message(Throwable e) {
-        String text = e.getMessage();
-        return text == null || text.isBlank() ? e.getClass().getSimpleName() : text;
+    /**
+     * The library's field names for this command's options ({@code "batchSize" -> "--batch-size"}), so a refused
+     * value is reported under the option the operator typed, with the value given.
+     */
+    protected Map<String, String> optionsByField() {
+        return Map.of();
     }
 }

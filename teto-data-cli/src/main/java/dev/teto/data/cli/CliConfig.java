@@ -89,6 +89,19 @@ public final class CliConfig {
         }
         Map<String, String> settings = new TreeMap<>();
         properties.stringPropertyNames().forEach(key -> settings.put(key.trim(), properties.getProperty(key)));
+        settings.keySet().forEach(key -> checkSection(path, key));
         return settings;
+    }
+
+    /**
+     * A key of no known section ({@code mongodb.uri} for {@code mongo.uri}) would be ignored by every store, and the
+     * store silently left unconfigured: refused, naming the key (never its value), as the environment side does.
+     */
+    private static void checkSection(Path path, String key) {
+        int dot = key.indexOf('.');
+        if (dot <= 0 || dot == key.length() - 1 || !SECTIONS.contains(key.substring(0, dot))) {
+            throw new IllegalArgumentException("config file " + path + ": key " + key + " names no setting; expected"
+                    + " <section>.<key> with a section of " + new TreeSet<>(SECTIONS));
+        }
     }
 }

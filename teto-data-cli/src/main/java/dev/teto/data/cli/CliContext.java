@@ -90,9 +90,14 @@ public final class CliContext implements AutoCloseable {
         return terminal;
     }
 
-    /** Progress on {@link #err()}: a bar on a terminal, plain lines otherwise. */
+    /**
+     * A bar on a terminal, plain lines on {@link #err()} otherwise. The bar goes to {@link #out()}: "a terminal" is
+     * {@code System.console()}, which Java 17 decides from stdin and stdout only, so stderr may be a log file
+     * ({@code 2> seed.log}) that must not fill with bar frames; stdout is the terminal, and the bar is finished
+     * before the command prints its results there.
+     */
     public Progress progress(String task, long total) {
-        return Progress.open(task, total, err, terminal);
+        return terminal ? Progress.open(task, total, out, true) : Progress.open(task, total, err, false);
     }
 
     @Override

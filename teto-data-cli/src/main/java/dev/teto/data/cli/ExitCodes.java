@@ -18,6 +18,8 @@ public final class ExitCodes {
     public static final int UNAVAILABLE = 5;
     /** The user, index or handler named does not exist ({@code NotFoundException}). */
     public static final int NOT_FOUND = 6;
+    /** The JVM's own exit code after Ctrl-C (128 + SIGINT); {@link Interruption} says how to resume. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

@@ -35,7 +35,7 @@ import java.util.function.UnaryOperator;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "1:failure (bad configuration, refused value, unexpected error)",
                 "2:usage error", "3:health: degraded", "4:health: down", "5:a store is unavailable (retry later)",
-                "6:not found"})
+                "6:not found", "130:interrupted (Ctrl-C): run the same command again to resume"})
 public final class TetoCli {
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "Settings file (.properties, the keys of TetoData.builder().configure). "
@@ -46,11 +46,18 @@ public final class TetoCli {
             description = "Plain progress lines instead of a progress bar, even on a terminal.")
     boolean plain;
 
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log at INFO (default WARN; or set TETO_LOG_LEVEL) and print the stack trace of an error.")
+    boolean verbose;
+
     private final Map<String, String> env;
     private final boolean console;
     private final UnaryOperator<TetoData.Builder> customizer;
 
-    /** Reads the process environment; a bar is drawn when a console is attached. */
+    /**
+     * Reads the process environment. A bar is drawn when a console is attached ({@code System.console()}: stdin and
+     * stdout are a terminal); it then goes to stdout, the terminal, never to a redirected stderr ({@link CliContext}).
+     */
     public TetoCli() {
         this(System.getenv(), System.console() != null, UnaryOperator.identity());
     }
@@ -69,11 +76,15 @@ public final class TetoCli {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new TetoCli()).execute(args));
+        Interruption interruption = Interruption.install(System.err);
+        int code = new CommandLine(new TetoCli()).execute(args);
+        interruption.finished();
+        System.exit(code);
     }
 
     /** A fresh context for one command run, with this invocation's options. */
     CliContext context(PrintWriter out, PrintWriter err) {
+        Logging.configure(verbose, env);
         return new CliContext(CliConfig.load(config, env), out, err, console && !plain, customizer);
     }
 

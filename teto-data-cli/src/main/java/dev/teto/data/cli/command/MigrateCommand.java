@@ -20,7 +20,7 @@ public final class MigrateCommand extends CliCommand {
     @Override
     protected int run(CliContext context) {
         PostgresAccess postgres = PostgresAccess.from(context.settings());
-        String before = postgres.schemaVersion().orElse("none");
+        String before = postgres.schemaVersion().map(v -> "version " + v).orElse("an empty schema");
         Map<String, String> settings = new LinkedHashMap<>();
         // Only PostgreSQL (and the keys it checks): the other stores need not be reachable to migrate.
         context.settings().forEach((key, value) -> {
@@ -32,10 +32,10 @@ public final class MigrateCommand extends CliCommand {
         try (TetoData ignored = context.build(settings)) {
             // build() migrated; nothing else to do while it is open
         }
-        String after = postgres.schemaVersion().orElse("none");
+        String after = postgres.schemaVersion().map(v -> "version " + v).orElse("an empty schema");
         context.out().println(before.equals(after)
-                ? "schema " + postgres.schema() + " is up to date at version " + after
-                : "schema " + postgres.schema() + " migrated from version " + before + " to " + after);
+                ? "schema " + postgres.schema() + " is up to date at " + after
+                : "schema " + postgres.schema() + " migrated from " + before + " to " + after);
         return ExitCodes.OK;
     }
 }

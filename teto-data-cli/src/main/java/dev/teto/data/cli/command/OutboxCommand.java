@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The outbox as an operator sees it: {@code data.get(OutboxAdmin.class)}, and the processors' dead letters. */
 @Command(name = "outbox", mixinStandardHelpOptions = true,
@@ -97,8 +98,15 @@ public final class OutboxCommand {
                     context.out().println("replayed " + done + " dead letters of " + target.processor);
                 }
             } else {
-                int back = context.data().get(OutboxAdmin.class).replay(target.handler);
+                OutboxAdmin admin = context.data().get(OutboxAdmin.class);
+                int back = admin.replay(target.handler);
                 context.out().println("put " + back + " parked events back in line for " + target.handler);
+                if (back == 0) {
+                    // a typo in the handler name looks like this too: say which handlers have parked events
+                    Set<String> parked = admin.status().parkedByHandler().keySet();
+                    context.out().println(target.handler + " has no parked events; " + (parked.isEmpty()
+                            ? "no handler has any" : "handlers with parked events: " + String.join(", ", parked)));
+                }
             }
             return ExitCodes.OK;
         }

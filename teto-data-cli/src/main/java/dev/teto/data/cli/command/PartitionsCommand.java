@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /** Monthly partitions of {@code user_activities} and {@code audit_log}: {@link PostgresMaintenance} as the owner. */
 @Command(name = "partitions", mixinStandardHelpOptions = true,
@@ -31,6 +32,11 @@ public final class PartitionsCommand {
             Policy policy = Policy.DEFAULTS.withMonthsAhead(monthsAhead).withActivityRetentionMonths(KEEP_ALL_MONTHS);
             return print(context.out(), maintain(context, policy));
         }
+
+        @Override
+        protected Map<String, String> optionsByField() {
+            return Map.of("monthsAhead", "--months-ahead");
+        }
     }
 
     @Command(name = "archive", mixinStandardHelpOptions = true,
@@ -48,6 +54,11 @@ public final class PartitionsCommand {
         protected int run(CliContext context) {
             Policy policy = Policy.DEFAULTS.withMonthsAhead(monthsAhead).withActivityRetentionMonths(retentionMonths);
             return print(context.out(), maintain(context, policy));
+        }
+
+        @Override
+        protected Map<String, String> optionsByField() {
+            return Map.of("monthsAhead", "--months-ahead", "activityRetentionMonths", "--retention-months");
         }
     }
 

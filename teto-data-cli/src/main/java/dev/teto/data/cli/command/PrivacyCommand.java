@@ -48,6 +48,11 @@ public final class PrivacyCommand {
             if (Files.exists(out) && !force) {
                 throw new IllegalArgumentException("--out: " + out + " exists; give --force to replace it");
             }
+            Path dir = out.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                // never made here: its permissions are the operator's choice (an export is personal data)
+                throw new IllegalArgumentException("--out: directory " + dir + " does not exist; create it first");
+            }
             PersonalDataExport export = context.data().privacy().export(userId);
             long bytes = writeOwnerOnly(out, export.json(), force);
             context.out().println("exported user " + userId + " from " + String.join(", ", export.stores())
@@ -89,7 +94,6 @@ public final class PrivacyCommand {
     static long writeOwnerOnly(Path target, String json, boolean replace) {
         Path dir = target.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
             boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
             FileAttribute<?>[] attributes = posix
                     ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)} : new FileAttribute<?>[0];

@@ -13,6 +13,8 @@ import dev.teto.data.cli.progress.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.Map;
+
 /**
  * Re-scores every completed assessment from its stored answers under a scorer version ({@link Rescoring}): earlier
  * profiles stay, the new one becomes current. Resumable and idempotent, so running it again after a crash is the
@@ -42,20 +44,37 @@ public final class RescoreCommand extends CliCommand {
     @Override
     protected int run(CliContext context) {
         ProfileScorer scorer = scorer(context);
+        RescoreOptions sized = RescoreOptions.DEFAULTS.withBatchSize(batchSize);   // refused before any progress
         RescoreReport report;
+        long[] run = {-1, -1};   // the run's position when this call started, and its total
         try (Progress progress = context.progress("rescore " + scorer.name() + "@" + scorer.version(),
                 Progress.UNKNOWN)) {
-            RescoreOptions options = RescoreOptions.DEFAULTS.withBatchSize(batchSize).withProgress((done, total) -> {
+            RescoreOptions options = sized.withProgress((done, total) -> {
+                run[0] = run[0] < 0 ? done : run[0];
+                run[1] = total;
                 progress.total(total);
                 progress.stepTo(done);
             });
             report = context.data().get(Rescoring.class).rescore(scorer, options);
         }
-        context.out().println("rescored " + report.rescored() + " of " + report.scanned() + " completed assessments"
-                + " under " + report.scorer().name() + "@" + report.scorer().version() + " (" + report.skipped()
-                + " already had this version" + (report.resumed() ? ", resumed an interrupted run" : "") + ") in "
-                + report.took().toMillis() + " ms");
+        context.out().println(summary(report, Math.max(run[0], 0), Math.max(run[1], report.scanned())));
         return ExitCodes.OK;
+    }
+
+    /**
+     * The run's figures, not only this call's: a resumed run scans only what the interrupted one had not, so "of"
+     * is the run's total of completed assessments and the earlier part is said.
+     */
+    static String summary(RescoreReport report, long doneBefore, long total) {
+        return "rescored " + report.rescored() + " of " + total + " completed assessments under "
+                + report.scorer().name() + "@" + report.scorer().version() + " (" + report.skipped()
+                + " already had this version" + (report.resumed() ? "; resumed an interrupted run, which had done "
+                + doneBefore : "") + ") in " + report.took().toMillis() + " ms";
+    }
+
+    @Override
+    protected Map<String, String> optionsByField() {
+        return Map.of("batchSize", "--batch-size", "scorerVersion", "--version");
     }
 
     /** {@code --scorer} or the {@code scorer.class} setting, renamed to {@code --version} when given. */

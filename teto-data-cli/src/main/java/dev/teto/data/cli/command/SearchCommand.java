@@ -33,9 +33,10 @@ public final class SearchCommand {
         @Override
         protected int run(CliContext context) {
             SearchIndex target = index;
+            SearchAdmin admin = context.data().get(SearchAdmin.class);   // not configured: no progress line first
             ReindexReport report;
             try (PhaseProgress progress = new PhaseProgress(context, "reindex " + target.alias())) {
-                report = context.data().get(SearchAdmin.class).reindex(target, progress);
+                report = admin.reindex(target, progress);
             }
             context.out().println(target.alias() + ": " + report.fromIndex() + " -> " + report.toIndex() + ", "
                     + report.written() + " written, " + report.skipped() + " skipped (newer live write), "
@@ -53,9 +54,10 @@ public final class SearchCommand {
         @Override
         protected int run(CliContext context) {
             SearchIndex target = index;
+            SearchAdmin admin = context.data().get(SearchAdmin.class);   // not configured: no progress line first
             DriftReport report;
             try (PhaseProgress progress = new PhaseProgress(context, "reconcile " + target.alias())) {
-                report = context.data().get(SearchAdmin.class).reconcile(target, progress);
+                report = admin.reconcile(target, progress);
             }
             print(context.out(), report);
             return ExitCodes.OK;

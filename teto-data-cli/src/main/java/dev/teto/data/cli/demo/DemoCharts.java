@@ -125,7 +125,8 @@ final class DemoCharts {
         DefaultCategoryDataset ds = new DefaultCategoryDataset();
         Map<String, Integer> sizes = new HashMap<>();
         for (CohortPoint p : points) {
-            if (p.upgradeRate() != null) {
+            // a cohort emptied by a re-score (user_count 0) has no meaningful rate: no "x% of 0" bar
+            if (p.upgradeRate() != null && p.userCount() != null && p.userCount() > 0) {
                 ds.addValue(100.0 * p.upgradeRate(), p.month().toString(), label(p.type()));
                 sizes.put(p.month() + "|" + label(p.type()), p.userCount());
             }

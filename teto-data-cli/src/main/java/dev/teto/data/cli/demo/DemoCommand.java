@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** {@code demo seed} and {@code demo report}: a synthetic population of takers and a visual report of it. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -22,14 +23,17 @@ public final class DemoCommand {
     @Command(name = "seed", mixinStandardHelpOptions = true,
             description = {"Create N synthetic takers through the SDK (user, session, assessment, answers with "
                     + "response times, completion), with the processors running so the analytics fill.",
-                    "About 10%% abandon, 5%% answer too fast, the four types in a fixed mix. Resumable: re-run with "
-                            + "the same --seed to finish a crashed run; a larger --takers adds takers."})
+                    "About 10%% abandon, 5%% answer too fast, the four types in a fixed mix. Takers are identified "
+                            + "by (seed, index): re-run with the same --seed to finish a crashed run; a larger --takers "
+                            + "adds takers; another --seed adds other takers to the population.",
+                    "Then writes every cohort's upgrade rate, counted over all current profiles."})
     static final class Seed extends CliCommand {
         @Option(names = "--takers", required = true, paramLabel = "N", description = "Takers 0..N-1 of the population.")
         int takers;
 
         @Option(names = "--seed", paramLabel = "S", defaultValue = "13",
-                description = "Population seed: the same seed gives the same takers (default: ${DEFAULT-VALUE}).")
+                description = "Population seed: the same seed gives the same takers; another seed adds other "
+                        + "takers, it does not replace them (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--threads", paramLabel = "T", defaultValue = "4",
@@ -50,12 +54,19 @@ public final class DemoCommand {
             context.out().printf(Locale.ROOT, "processors: %d events handled%s%n", r.eventsProcessed(),
                     r.caughtUp() ? "" : " (still catching up; run demo report a little later)");
             if (r.cohorts().available()) {
-                context.out().printf(Locale.ROOT, "cohorts: upgrade rate written to %d, %d not counted yet%n",
-                        r.cohorts().cohorts(), r.cohorts().missing());
+                CohortUpgrades.Written c = r.cohorts();
+                context.out().printf(Locale.ROOT, "cohorts: upgrade rate of %d cohorts over %d current profiles "
+                        + "(%d without a current profile: no rate), %d not counted yet%n",
+                        c.cohorts(), c.profiles(), c.empty(), c.missing());
             } else {
                 context.out().println("cohorts: MongoDB not configured; no behavioral patterns or cohorts");
             }
             return ExitCodes.OK;
+        }
+
+        @Override
+        protected Map<String, String> optionsByField() {
+            return Map.of("takers", "--takers", "threads", "--threads");
         }
     }
 

@@ -17,13 +17,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
  * {@code demo seed}: takes takers 0..N-1 of a {@link DemoPopulation} through the SDK on a few threads, with the
- * processors running so {@code assessment_analytics}, {@code behavioral_patterns} and {@code cohort_analytics} fill
- * as in production; then waits until they have caught up and writes the cohorts' upgrade rates
- * ({@link CohortUpgrades}).
+ * processors drained meanwhile so {@code assessment_analytics}, {@code behavioral_patterns} and
+ * {@code cohort_analytics} fill as in production; then waits until they have caught up and writes every cohort's
+ * upgrade rate over the whole population ({@link CohortUpgrades}).
  *
  * <p>Resumable: a taker is identified by (seed, index), so a second run with the same seed finds the takers the
  * first one made. Done takers are skipped, half-done ones (an assessment in progress) are finished as planned, and
@@ -40,7 +42,7 @@ public final class DemoSeeder {
 
     /** Counts of one run; {@code created + resumed + skipped} is the number of takers asked for. */
     public record Result(int created, int resumed, int skipped, int completed, int abandoned, int upgraded,
-                         int eventsProcessed, boolean caughtUp, CohortUpgrades.Written cohorts) {
+                         long eventsProcessed, boolean caughtUp, CohortUpgrades.Written cohorts) {
     }
 
     private final TetoOperations data;
@@ -68,12 +70,19 @@ public final class DemoSeeder {
         }
         TakerRun run = new TakerRun(data, questions(), new TetoEgenScorer(), clock);
         try (Processors processors = Processors.create(data, ProcessorOptions.DEFAULTS)) {
-            processors.start();
-            List<Outcome> outcomes = runAll(run, takers, threads, progress);
-            int[] events = {0};
+            // Drained on a thread of our own rather than start()ed, so the summary counts what this run handled.
+            AtomicLong events = new AtomicLong();
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread drainer = drainWhileSeeding(processors, events, stop);
+            List<Outcome> outcomes;
+            try {
+                outcomes = runAll(run, takers, threads, progress);
+            } finally {
+                stop(drainer, stop);
+            }
             boolean caughtUp = catchUp(processors, events);
-            CohortUpgrades.Written cohorts = new CohortUpgrades(data).write(outcomes);
-            return summarise(outcomes, events[0], caughtUp, cohorts);
+            CohortUpgrades.Written cohorts = new CohortUpgrades(data, clock).write();
+            return summarise(outcomes, events.get(), caughtUp, cohorts);
         }
     }
 
@@ -129,8 +138,42 @@ public final class DemoSeeder {
         }
     }
 
+    /**
+     * A daemon thread draining the processors until {@code stop}, adding what it handled to {@code events}. Stopped
+     * by a flag, not an interrupt, which would break a store call midway. A failing drain ends the thread quietly:
+     * the catch-up after the takers drains on the caller's thread and reports the same failure there.
+     */
+    private static Thread drainWhileSeeding(Processors processors, AtomicLong events, AtomicBoolean stop) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    int handled = processors.drain();
+                    events.addAndGet(handled);
+                    if (handled == 0) {
+                        Thread.sleep(QUIET_PAUSE_MS);
+                    }
+                }
+            } catch (InterruptedException | RuntimeException e) {
+                // see above: the catch-up on the caller's thread drains what is left
+            }
+        }, "demo-seed-processors");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void stop(Thread drainer, AtomicBoolean stop) {
+        stop.set(true);
+        try {
+            drainer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping the processors", e);
+        }
+    }
+
     /** Drains until the processors find nothing new several times in a row, or {@link #CATCH_UP} passes. */
-    private static boolean catchUp(Processors processors, int[] events) {
+    private static boolean catchUp(Processors processors, AtomicLong events) {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         int quiet = 0;
         while (quiet < QUIET_DRAINS) {
@@ -138,7 +181,7 @@ public final class DemoSeeder {
                 return false;
             }
             int handled = processors.drain();
-            events[0] += handled;
+            events.addAndGet(handled);
             quiet = handled == 0 ? quiet + 1 : 0;
             if (handled == 0) {
                 pause();
@@ -156,7 +199,7 @@ public final class DemoSeeder {
         }
     }
 
-    private static Result summarise(List<Outcome> outcomes, int events, boolean caughtUp,
+    private static Result summarise(List<Outcome> outcomes, long events, boolean caughtUp,
             CohortUpgrades.Written cohorts) {
         int[] steps = new int[Step.values().length];
         int completed = 0;

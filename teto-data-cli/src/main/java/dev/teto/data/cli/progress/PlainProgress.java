@@ -16,6 +16,9 @@ final class PlainProgress implements Progress {
     private long total;
     private long done;
     private long lastPrintNanos;
+    /** What the last line showed: the final line is left out when it would repeat it. */
+    private long printedDone = -1;
+    private long printedTotal = UNKNOWN;
     private boolean closed;
 
     PlainProgress(String task, long total, PrintWriter out) {
@@ -50,11 +53,15 @@ final class PlainProgress implements Progress {
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            print(nanoClock.getAsLong());
+            if (done != printedDone || total != printedTotal) {
+                print(nanoClock.getAsLong());
+            }
         }
     }
 
     private void print(long now) {
+        printedDone = done;
+        printedTotal = total;
         out.println(line(task, done, total, now - startNanos));
         out.flush();
     }

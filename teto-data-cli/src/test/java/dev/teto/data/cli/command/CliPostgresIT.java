@@ -97,7 +97,7 @@ class CliPostgresIT {
             assertEquals(ExitCodes.OK, first.exitCode(), first.toString());
             long version = fresh.count("SELECT max(CAST(version AS INT)) FROM teto_schema_history WHERE success");
             assertTrue(version >= 9, "every migration ran: " + version);
-            assertTrue(first.out().contains("from version none to " + version), first.toString());
+            assertTrue(first.out().contains("from an empty schema to version " + version), first.toString());
             assertEquals(1, fresh.count("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? "
                     + "AND table_name = 'rescore_runs'", fresh.schema()));
 
@@ -201,6 +201,10 @@ class CliPostgresIT {
         assertEquals(1, db.count("SELECT count(*) FROM outbox_inbox WHERE handler = 'flaky' AND event_id = ? "
                 + "AND NOT parked", event.id()), "handled, in the inbox");
 
+        CliRun.Result typo = CliRun.run(config, "outbox", "replay", "--handler", "flakey");
+        assertEquals(ExitCodes.OK, typo.exitCode(), typo.toString());
+        assertTrue(typo.out().contains("flakey has no parked events; no handler has any"), typo.toString());
+
         CliRun.Result processor = CliRun.run(config, "outbox", "dead-letters", "--processor", "teto.assessment-analytics");
         assertEquals(ExitCodes.OK, processor.exitCode(), processor.toString());
         assertTrue(processor.out().contains("0 dead letters"), processor.toString());
@@ -209,7 +213,13 @@ class CliPostgresIT {
     @Test
     void privacyExportWritesAnOwnerOnlyFileAndEraseRemovesTheUser() throws Exception {
         User mina = service.users().create(NewUser.of("mina-cli@example.com", "Mina Cli"));
-        Path out = dir.resolve("exports").resolve("mina.json");
+        Path missingDir = dir.resolve("no-such-dir");
+        CliRun.Result noDir = CliRun.run(config, "privacy", "export", mina.id().toString(), "--out",
+                missingDir.resolve("mina.json").toString());
+        assertEquals(ExitCodes.FAILURE, noDir.exitCode(), noDir.toString());
+        assertTrue(noDir.err().contains("does not exist"), noDir.toString());
+        assertFalse(Files.exists(missingDir), "no directory made for the export");
+        Path out = Files.createDirectories(dir.resolve("exports")).resolve("mina.json");
 
         CliRun.Result export = CliRun.run(config, "privacy", "export", mina.id().toString(), "--out", out.toString());
         assertEquals(ExitCodes.OK, export.exitCode(), export.toString());
@@ -241,6 +251,8 @@ class CliPostgresIT {
         assertEquals(0, db.count("SELECT count(*) FROM users WHERE id = ?", mina.id()));
         assertEquals(ExitCodes.NOT_FOUND, CliRun.run(config, "privacy", "export", mina.id().toString(), "--out",
                 dir.resolve("gone.json").toString()).exitCode());
+        CliRun.Result eraseUnknown = CliRun.run(config, "privacy", "erase", UUID.randomUUID().toString());
+        assertEquals(ExitCodes.NOT_FOUND, eraseUnknown.exitCode(), "README: erase of an unknown user " + eraseUnknown);
     }
 
     private static List<String> leftovers(Path directory) throws Exception {
@@ -284,6 +296,14 @@ class CliPostgresIT {
         CliRun.Result missing = CliRun.run(config, "rescore", "--scorer", "no.such.Scorer", "--version", "3");
         assertEquals(ExitCodes.FAILURE, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains("--scorer"), missing.toString());
+    }
+
+    @Test
+    void aCommandOfAStoreNotConfiguredNamesTheSettingToAdd() {
+        CliRun.Result r = CliRun.run(config, "search", "reconcile", "user_search");
+        assertEquals(ExitCodes.FAILURE, r.exitCode(), r.toString());
+        assertTrue(r.err().startsWith("error: SearchAdmin needs the search store, which is not configured: set "
+                + "search.urls in the config file (or TETO_DATA_SEARCH_URLS)"), "no progress line first: " + r);
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {

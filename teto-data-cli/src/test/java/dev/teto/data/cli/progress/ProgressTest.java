@@ -57,6 +57,18 @@ class ProgressTest {
     }
 
     @Test
+    void theFinalLineIsNotRepeatedWhenTheLastLineShowedTheEnd() {
+        AtomicLong now = new AtomicLong(0);
+        StringWriter text = new StringWriter();
+        try (PlainProgress progress = new PlainProgress("scan", 300, new PrintWriter(text), now::get)) {
+            now.set(2 * SECOND);
+            progress.stepTo(300);              // printed: already the end
+            now.set(3 * SECOND);
+        }
+        assertEquals(List.of("scan: 300/300 (100%) 150/s"), text.toString().lines().toList());
+    }
+
+    @Test
     void aTerminalBarIsDrawnOnTheGivenWriter() {
         StringWriter text = new StringWriter();
         try (Progress bar = Progress.open("bar", 10, new PrintWriter(text), true)) {
