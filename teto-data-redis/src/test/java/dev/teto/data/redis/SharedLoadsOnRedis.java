@@ -1,5 +1,6 @@
 package dev.teto.data.redis;
 
+import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.model.Question;
 import dev.teto.data.api.model.QuestionUpdate;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,6 +147,42 @@ abstract class SharedLoadsOnRedis {
         a.questions().update(q.id(), new QuestionUpdate("Changed on a", null, null, null, null, null, null));
         assertTrue(Fixtures.await(() -> "Changed on a".equals(b.questions().findById(q.id()).orElseThrow().text()),
                 Duration.ofSeconds(3)), "b's near cache kept the old question");
+    }
+
+    /**
+     * The answer path checks each answer against its question from the near cache, also while other answers'
+     * progress keys are being removed: a removal under way concerns its own key, not every read.
+     */
+    @Test
+    void concurrentAnswersTakeTheirQuestionFromTheNearCache() throws Exception {
+        String version = Fixtures.version();
+        List<Question> questions = Fixtures.questions(a, version, 4);
+        for (Question q : questions) {
+            a.questions().findById(q.id());   // warm: Redis, then near
+            a.questions().findById(q.id());
+        }
+        List<UUID> takers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            takers.add(a.assessmentFlow().start(Fixtures.user(a).id(), version).id());
+        }
+        questionLoads.set(0);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> answering = new ArrayList<>();
+            for (UUID assessment : takers) {
+                answering.add(pool.submit(() -> {
+                    for (Question q : questions) {
+                        a.assessmentFlow().answer(assessment, AnswerInput.likert(q.id(), 3));
+                    }
+                }));
+            }
+            for (Future<?> f : answering) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(0, questionLoads.get(), "answers read their questions from PostgreSQL");
     }
 
     /** {@value #READERS} readers, alternating between the instances, released together. */

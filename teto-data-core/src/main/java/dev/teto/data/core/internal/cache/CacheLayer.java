@@ -117,7 +117,7 @@ public final class CacheLayer implements AutoCloseable {
      * @param near also keep it in this process (rarely-changing, hot values: questions)
      */
     public <T> Optional<T> read(String key, Class<T> type, Duration ttl, boolean near, Supplier<Optional<T>> loader) {
-        if (store == null || bypass()) {
+        if (store == null || bypass() || invalidator.isDirty(key)) {
             return loader.get();
         }
         long generation = 0;

@@ -19,8 +19,14 @@ final class Invalidator {
     private final CacheStore store;
     private final SessionStore sessions;
     private final Guard guard;
-    /** Cache key (or USER_SESSIONS key) to the action that removes it. */
+    /** Cache key (or USER_SESSIONS key) whose removal failed, to the action that removes it. */
     private final Map<String, Runnable> dirty = new ConcurrentHashMap<>();
+    /**
+     * Keys whose removal is under way right now, with how many: reads of these keys skip the cache until it is done.
+     * Kept apart from {@link #dirty}, which holds every read off the cache: under load some removal is always under
+     * way, and counting those as failures had turned the whole cache off.
+     */
+    private final Map<String, Integer> removing = new ConcurrentHashMap<>();
 
     Invalidator(CacheStore store, SessionStore sessions, Guard guard) {
         this.store = store;
@@ -56,8 +62,9 @@ final class Invalidator {
         return CacheKeys.nearCached(key) ? () -> store.invalidate(List.of(key)) : () -> store.evict(List.of(key));
     }
 
+    /** Whether reads of {@code key} must skip the cache: its removal failed or is under way. */
     boolean isDirty(String key) {
-        return !dirty.isEmpty() && dirty.containsKey(key);
+        return (!dirty.isEmpty() && dirty.containsKey(key)) || (!removing.isEmpty() && removing.containsKey(key));
     }
 
     int dirtyCount() {
@@ -81,13 +88,14 @@ final class Invalidator {
     }
 
     private void attempt(String key, Runnable step) {
-        // Marked dirty first: a read racing this removal must not trust the key until it is gone.
-        dirty.put(key, step);
+        // Marked first: a read racing this removal must not trust the key until it is gone.
+        removing.merge(key, 1, Integer::sum);
         try {
             guard.run(step);
-            dirty.remove(key, step);
         } catch (CacheUnavailable e) {
-            // stays dirty; the outbox handler and the next read retry it
+            dirty.put(key, step);   // the outbox handler and the next read retry it
+        } finally {
+            removing.computeIfPresent(key, (k, count) -> count == 1 ? null : count - 1);
         }
     }
 
