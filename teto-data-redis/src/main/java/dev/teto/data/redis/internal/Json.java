@@ -61,7 +61,7 @@ final class Json {
         module.addSerializer(Instant.class, new ToStringSerializer<>());
         module.addSerializer(LocalDate.class, new ToStringSerializer<>());
         module.addSerializer(Duration.class, new ToStringSerializer<>());
-        module.addDeserializer(Instant.class, new Parsed<>(Instant::parse));
+        module.addDeserializer(Instant.class, new Parsed<>(IsoInstants::parse));
         module.addDeserializer(LocalDate.class, new Parsed<>(LocalDate::parse));
         module.addDeserializer(Duration.class, new Parsed<>(Duration::parse));
         return module;
