@@ -27,6 +27,8 @@ public final class KafkaOptions implements StoreOptions {
     public static final Duration DEFAULT_API_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_RELAY_BATCH_SIZE = 1000;
     public static final Duration DEFAULT_RELAY_POLL_INTERVAL = Duration.ofMillis(200);
+    /** How long the relay waits after a commit's wake-up, so the commits of that moment share one transaction. */
+    public static final Duration DEFAULT_RELAY_LINGER = Duration.ofMillis(20);
     public static final Duration DEFAULT_OUTBOX_RETENTION = Duration.ofHours(1);
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
@@ -53,6 +55,7 @@ public final class KafkaOptions implements StoreOptions {
     private final Duration apiTimeout;
     private final int relayBatchSize;
     private final Duration relayPollInterval;
+    private final Duration relayLinger;
     private final Duration outboxRetention;
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -77,6 +80,7 @@ public final class KafkaOptions implements StoreOptions {
         this.apiTimeout = b.apiTimeout;
         this.relayBatchSize = b.relayBatchSize;
         this.relayPollInterval = b.relayPollInterval;
+        this.relayLinger = b.relayLinger;
         this.outboxRetention = b.outboxRetention;
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
@@ -107,6 +111,7 @@ public final class KafkaOptions implements StoreOptions {
         b.apiTimeout = apiTimeout;
         b.relayBatchSize = relayBatchSize;
         b.relayPollInterval = relayPollInterval;
+        b.relayLinger = relayLinger;
         b.outboxRetention = outboxRetention;
         b.maxAttempts = maxAttempts;
         b.initialBackoff = initialBackoff;
@@ -196,6 +201,14 @@ public final class KafkaOptions implements StoreOptions {
         return relayPollInterval;
     }
 
+    /**
+     * After a commit wakes the relay, how long it waits before publishing, so that commits arriving together go
+     * in one Kafka transaction instead of one each; zero publishes at once. Events reach Kafka this much later.
+     */
+    public Duration relayLinger() {
+        return relayLinger;
+    }
+
     /** How long published rows stay in the outbox before their partition is emptied (Kafka keeps the events). */
     public Duration outboxRetention() {
         return outboxRetention;
@@ -248,6 +261,7 @@ public final class KafkaOptions implements StoreOptions {
         private Duration apiTimeout = DEFAULT_API_TIMEOUT;
         private int relayBatchSize = DEFAULT_RELAY_BATCH_SIZE;
         private Duration relayPollInterval = DEFAULT_RELAY_POLL_INTERVAL;
+        private Duration relayLinger = DEFAULT_RELAY_LINGER;
         private Duration outboxRetention = DEFAULT_OUTBOX_RETENTION;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
@@ -346,6 +360,11 @@ public final class KafkaOptions implements StoreOptions {
             return this;
         }
 
+        public Builder relayLinger(Duration value) {
+            this.relayLinger = value;
+            return this;
+        }
+
         public Builder outboxRetention(Duration value) {
             this.outboxRetention = value;
             return this;
@@ -393,6 +412,8 @@ public final class KafkaOptions implements StoreOptions {
             OptionChecks.positiveIntMillis("apiTimeout", apiTimeout);
             OptionChecks.between("relayBatchSize", relayBatchSize, 1, 100_000);
             OptionChecks.positive("relayPollInterval", relayPollInterval);
+            require(relayLinger != null && !relayLinger.isNegative()
+                    && relayLinger.compareTo(relayPollInterval) < 0, "relayLinger must be at least 0 and below relayPollInterval");
             require(outboxRetention != null && !outboxRetention.isNegative(), "outboxRetention must not be negative");
             require(maxAttempts >= 1, "maxAttempts must be at least 1");
             OptionChecks.positive("initialBackoff", initialBackoff);

@@ -28,6 +28,7 @@ public final class KafkaConfig {
             Map.entry("requestTimeout", "request-timeout"),
             Map.entry("deliveryTimeout", "delivery-timeout"), Map.entry("apiTimeout", "api-timeout"),
             Map.entry("relayBatchSize", "relay.batch-size"), Map.entry("relayPollInterval", "relay.poll-interval"),
+            Map.entry("relayLinger", "relay.linger"),
             Map.entry("outboxRetention", "outbox-retention"), Map.entry("maxAttempts", "max-attempts"),
             Map.entry("initialBackoff", "initial-backoff"), Map.entry("maxBackoff", "max-backoff"));
 
@@ -66,6 +67,7 @@ public final class KafkaConfig {
         s.duration("delivery-timeout").ifPresent(b::deliveryTimeout);
         s.duration("api-timeout").ifPresent(b::apiTimeout);
         s.duration("relay.poll-interval").ifPresent(b::relayPollInterval);
+        s.duration("relay.linger").ifPresent(b::relayLinger);
         s.duration("outbox-retention").ifPresent(b::outboxRetention);
         s.duration("initial-backoff").ifPresent(b::initialBackoff);
         s.duration("max-backoff").ifPresent(b::maxBackoff);

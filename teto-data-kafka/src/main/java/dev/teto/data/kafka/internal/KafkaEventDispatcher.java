@@ -154,7 +154,11 @@ public final class KafkaEventDispatcher implements EventDispatcher {
             }
             Duration wait = n < -1 ? options.backoffAfter(failures) : options.relayPollInterval();
             try {
-                wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                boolean woken = wakeUp.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+                if (woken && n > -2 && !options.relayLinger().isZero() && running.get()) {
+                    // Let the commits of this moment pile up: one Kafka transaction for them all, not one each.
+                    Thread.sleep(options.relayLinger().toMillis());
+                }
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
