@@ -6,7 +6,6 @@ import dev.teto.data.api.scoring.RescoreReport;
 import dev.teto.data.api.scoring.Rescoring;
 import dev.teto.data.core.KeyProviders;
 import dev.teto.data.core.TetoData;
-import dev.teto.data.testing.TestDatabase;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -76,32 +75,10 @@ public final class RescoreBenchmark {
         RunConfig config = RunConfig.from(args.length > 0 ? args
                 : new String[] {System.getProperty("n", String.valueOf(DEFAULT_ASSESSMENTS))});
         int batchSize = batchSize();
-        System.exit(runInOwnSchema(config, batchSize));
-    }
-
-    /**
-     * As {@link OwnSchema#run}, except that {@code -Dbench.statements=N} counts the server's statements from the end
-     * of the set-up on, so the top statements are the two variants' own (their SQL texts differ) and not the
-     * thousands of starts, answers and completions that made the assessments.
-     */
-    private static int runInOwnSchema(RunConfig config, int batchSize) {
-        try (TestDatabase db = BenchServer.createDatabase("bench")) {
-            System.out.println(Environment.describe(db));
-            int statements = Integer.getInteger("bench.statements", 0);
-            StatementProfile profile = statements > 0 ? StatementProfile.open(db) : null;
-            Runnable afterSetup = profile == null ? () -> { } : profile::reset;
-            print(run(db.settings(), config, batchSize, System.out, afterSetup), System.out);
-            if (profile != null) {
-                System.out.println("\nTop statements by server time over the rounds (set-up excluded):");
-                profile.top(statements).forEach(System.out::println);
-            }
-            return 0;
-        } catch (RuntimeException e) {
-            e.printStackTrace();
-            return 1;
-        } finally {
-            System.out.flush();
-        }
+        // -Dbench.statements=N counts from the end of the set-up: the rounds' own statements, not the thousands of
+        // starts, answers and completions that made the assessments
+        System.exit(OwnSchema.run((settings, afterSetup) -> run(settings, config, batchSize, System.out, afterSetup),
+                RescoreBenchmark::print, "over the rounds (set-up excluded)"));
     }
 
     /** {@code -Dbatch}, checked as the SDK checks it (a typed error naming {@code batchSize}). */

@@ -10,6 +10,7 @@ import dev.teto.data.api.health.Health;
 import dev.teto.data.api.event.EventHandler;
 import dev.teto.data.api.feed.ChangeFeed;
 import dev.teto.data.api.scoring.ProfileScorer;
+import dev.teto.data.api.spi.FlatSettings;
 import dev.teto.data.api.spi.EventDispatcherFactory;
 import dev.teto.data.api.spi.HealthIndicator;
 import dev.teto.data.api.spi.OutboxRelay;
@@ -380,7 +381,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
             List<StoreOptions> all = new ArrayList<>(stores);
             for (StoreProvider<?> provider : providers.values()) {
                 boolean given = stores.stream().anyMatch(o -> o.getClass() == provider.optionsType());
-                Map<String, String> own = ownKeys(provider.name());
+                Map<String, String> own = FlatSettings.section(provider.name(), config);
                 if (!given && !own.isEmpty()) {
                     all.add(provider.optionsFrom(own));
                 }
@@ -390,17 +391,6 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                         + "options of at least one store, e.g. PostgresOptions from dev.teto:teto-data-postgres");
             }
             return all;
-        }
-
-        private Map<String, String> ownKeys(String store) {
-            Map<String, String> own = new LinkedHashMap<>();
-            String prefix = store + ".";
-            config.forEach((key, value) -> {
-                if (key.startsWith(prefix)) {
-                    own.put(key.substring(prefix.length()), value);
-                }
-            });
-            return own;
         }
     }
 }

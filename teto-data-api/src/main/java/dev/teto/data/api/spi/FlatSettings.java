@@ -28,6 +28,21 @@ public final class FlatSettings {
         this.knownKeys = knownKeys;
     }
 
+    /**
+     * The settings of {@code store} in a map of every store's, {@code <store>.<key>}: its keys without the prefix,
+     * in their order.
+     */
+    public static Map<String, String> section(String store, Map<String, String> all) {
+        Map<String, String> own = new java.util.LinkedHashMap<>();
+        String prefix = store + ".";
+        all.forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                own.put(key.substring(prefix.length()), value);
+            }
+        });
+        return own;
+    }
+
     /** @throws IllegalArgumentException naming the first unknown key, or a key without a value */
     public static FlatSettings of(String store, Map<String, String> values, Set<String> knownKeys) {
         for (Map.Entry<String, String> entry : values.entrySet()) {

@@ -1,6 +1,7 @@
 package dev.teto.data.cli.command;
 
 import dev.teto.data.api.error.DataAccessException;
+import dev.teto.data.api.spi.FlatSettings;
 import dev.teto.data.api.error.TransientDataException;
 import dev.teto.data.postgres.PostgresMigrations;
 import dev.teto.data.postgres.PostgresOptions;
@@ -12,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  * own provider, so every {@code postgres.*} key means what it means to the library.
  */
 final class PostgresAccess {
-    private static final String PREFIX = "postgres.";
     private static final Pattern SCHEMA_NAME = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
 
     private final PostgresOptions options;
@@ -34,22 +33,11 @@ final class PostgresAccess {
 
     /** @throws IllegalArgumentException when no {@code postgres.*} setting is given, or one is invalid */
     static PostgresAccess from(Map<String, String> settings) {
-        Map<String, String> own = postgresKeys(settings);
+        Map<String, String> own = FlatSettings.section("postgres", settings);
         if (own.isEmpty()) {
             throw new IllegalArgumentException("postgres.url is not set: give it in --config or TETO_DATA_POSTGRES_URL");
         }
         return new PostgresAccess(new PostgresStoreProvider().optionsFrom(own));
-    }
-
-    /** The {@code postgres.*} settings without their prefix. */
-    static Map<String, String> postgresKeys(Map<String, String> settings) {
-        Map<String, String> own = new LinkedHashMap<>();
-        settings.forEach((key, value) -> {
-            if (key.startsWith(PREFIX)) {
-                own.put(key.substring(PREFIX.length()), value);
-            }
-        });
-        return own;
     }
 
     PostgresOptions options() {

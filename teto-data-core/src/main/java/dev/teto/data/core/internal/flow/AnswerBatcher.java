@@ -70,11 +70,8 @@ public final class AnswerBatcher implements AutoCloseable {
 
     /** Queues the answer and returns once its batch committed; throws what the answer alone would have thrown. */
     Answer submit(Actor actor, UUID assessmentId, AnswerInput input) {
-        if (transactions.inTransaction()) {
-            // As every facade call: the batch would commit outside the caller's transaction, or wait on its locks.
-            throw new IllegalStateException("a TetoData call was made inside inTransaction on the same thread; use the "
-                    + "tx passed to the callback instead (a second transaction would wait for locks the first holds)");
-        }
+        // As every facade call: the batch would commit outside the caller's transaction, or wait on its locks.
+        transactions.refuseInsideTransaction();
         Pending pending = new Pending(actor, assessmentId, input, new CompletableFuture<>());
         lock.lock();
         try {

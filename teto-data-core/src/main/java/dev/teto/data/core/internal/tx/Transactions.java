@@ -79,10 +79,7 @@ public final class Transactions {
 
     private <R> R once(Actor actor, TxOptions options, Function<? super ActiveTransactionView, R> work) {
         checkOpen();
-        if (current.get() != null) {
-            throw new IllegalStateException("a TetoData call was made inside inTransaction on the same thread; use the "
-                    + "tx passed to the callback instead (a second transaction would wait for locks the first holds)");
-        }
+        refuseInsideTransaction();
         ActiveTransaction tx = new ActiveTransaction(store.begin(options, actor), actor, trail, options.readOnly());
         current.set(tx);
         List<DomainEvent> published;
@@ -105,6 +102,17 @@ public final class Transactions {
         }
         tx.runAfterCommitActions();
         return result;
+    }
+
+    /**
+     * A facade call made inside {@code inTransaction}'s callback on the same thread: refused, as a second transaction
+     * would wait for locks the first holds (and work done elsewhere would not be part of the first).
+     */
+    public void refuseInsideTransaction() {
+        if (current.get() != null) {
+            throw new IllegalStateException("a TetoData call was made inside inTransaction on the same thread; use the "
+                    + "tx passed to the callback instead (a second transaction would wait for locks the first holds)");
+        }
     }
 
     /** Whether the calling thread is inside {@code inTransaction}'s callback. */

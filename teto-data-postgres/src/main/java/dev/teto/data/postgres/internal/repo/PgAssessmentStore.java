@@ -109,7 +109,7 @@ final class PgAssessmentStore implements AssessmentStore {
 
     @Override
     public List<ScoringInput.Item> answeredQuestions(UUID assessmentId) {
-        return sql.with(h -> AnsweredQuestions.of(h, List.of(assessmentId)).get(assessmentId));
+        return sql.with(h -> AnsweredQuestions.ofOne(h, assessmentId));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.teto.data.postgres.internal.repo;
 
-import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.NewProfile;
 import dev.teto.data.api.model.Profile;
-import dev.teto.data.api.model.Question;
 import dev.teto.data.api.scoring.ScorerVersion;
 import dev.teto.data.api.scoring.ScoringInput;
 import dev.teto.data.api.spi.ProfileVersions;
@@ -13,11 +11,8 @@ import dev.teto.data.postgres.internal.mapping.Rows;
 
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,35 +61,10 @@ final class PgProfileVersions implements ProfileVersions {
                 .bind("version", scorer.version()).mapTo(UUID.class).list()));
     }
 
-    /**
-     * The answers alone, then the batch's few distinct questions once: joining them repeats every question's
-     * columns on each of the batch's thousands of answer rows, and decoding those was most of a batch's cost.
-     */
     @Override
     public Map<UUID, List<ScoringInput.Item>> answeredQuestions(Collection<UUID> assessmentIds) {
-        return sql.with(h -> {
-            List<Answer> answers = h.createQuery("SELECT * FROM answers WHERE assessment_id = ANY(:ids)")
-                    .bindArray("ids", UUID.class, assessmentIds).map(JdbiAnswerRepository.MAPPER).list();
-            Set<UUID> questionIds = new HashSet<>();
-            answers.forEach(a -> questionIds.add(a.questionId()));
-            Map<UUID, Question> questions = h.createQuery("SELECT * FROM questions WHERE id = ANY(:ids)")
-                    .bindArray("ids", UUID.class, questionIds).map(JdbiQuestionRepository.MAPPER).list()
-                    .stream().collect(Collectors.toMap(Question::id, Function.identity()));
-            Map<UUID, List<ScoringInput.Item>> byAssessment = new LinkedHashMap<>();
-            assessmentIds.forEach(id -> byAssessment.put(id, new ArrayList<>()));
-            for (Answer answer : answers) {
-                byAssessment.get(answer.assessmentId()).add(new ScoringInput.Item(questions.get(answer.questionId()), answer));
-            }
-            byAssessment.values().forEach(items -> items.sort(QUESTION_ORDER));
-            return byAssessment;
-        });
+        return sql.with(h -> AnsweredQuestions.ofMany(h, assessmentIds));
     }
-
-    /** As completion orders them: by order_index (unset last), then id. */
-    private static final Comparator<ScoringInput.Item> QUESTION_ORDER = Comparator
-            .comparing((ScoringInput.Item item) -> item.question().orderIndex(),
-                    Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(item -> item.question().id());
 
     /** Demotes the current versions first: the partial unique index allows one current profile per assessment. */
     @Override
