@@ -49,13 +49,19 @@ public final class ProgressTracker implements AutoCloseable {
     }
 
     /**
-     * After an answer committed: the cached progress is removed at once, so the caller's next read sees its answer,
-     * and the update is queued. Never throws; a removal that fails marks the key dirty.
+     * After answers committed without their figure (a batch): the cached progress is removed at once, and so is a
+     * figure this process was serving from an earlier answer, so the caller's next read sees its answers; the update
+     * is queued. Never throws; a removal that fails marks the key dirty.
      */
     public void answered(UUID assessmentId) {
         if (!cache.caches()) {
             return;
         }
+        committed.remove(assessmentId);
+        writeBehind(assessmentId);
+    }
+
+    private void writeBehind(UUID assessmentId) {
         cache.evict(CacheKeys.progress(assessmentId));
         if (!queued.add(assessmentId)) {
             return;
@@ -76,7 +82,7 @@ public final class ProgressTracker implements AutoCloseable {
         }
         committed.merge(progress.assessmentId(), progress,
                 (held, next) -> next.questionsAnswered() >= held.questionsAnswered() ? next : held);
-        answered(progress.assessmentId());
+        writeBehind(progress.assessmentId());
     }
 
     /** @param loader reads PostgreSQL on the caller's runner (its transaction, if it is in one) */
