@@ -176,6 +176,54 @@ class AnswerBatchingIT {
         assertEquals(0, db.count("SELECT count(*) FROM answers WHERE assessment_id = ?", a.id()));
     }
 
+    /**
+     * One statement writes a batch, and it cannot write a row twice: a second answer to the same question in the
+     * same batch goes alone after it, so both calls succeed and the count still grows by one.
+     */
+    @Test
+    void twoAnswersToOneQuestionInOneBatchBothSucceedAndCountOnce() throws Exception {
+        Assessment a = started();
+        UUID first = questions.get(0).id();
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (int value = 1; value <= 5; value++) {
+            int v = value;
+            calls.add(() -> data.assessmentFlow().answer(a.id(), AnswerInput.likert(first, v, 1000)));
+        }
+        runAll(calls);
+        assertEquals(1, data.assessments().findById(a.id()).orElseThrow().questionsAnswered());
+        assertEquals(1, db.count("SELECT count(*) FROM answers WHERE assessment_id = ?", a.id()));
+    }
+
+    /**
+     * Answers of one assessment written by one statement: the progress each returns is after the whole batch, its
+     * current question the first of the set that none of them answered.
+     */
+    @Test
+    void progressAfterABatchCountsAndSkipsEveryAnswerOfIt() throws Exception {
+        Assessment a = started();
+        int answered = questions.size() - 3;
+        List<Callable<Object>> calls = new ArrayList<>();
+        for (Question q : questions.subList(0, answered)) {
+            calls.add(() -> data.assessmentFlow().answer(a.id(), AnswerInput.likert(q.id(), 3, 1000)));
+        }
+        runAll(calls);
+        var progress = data.assessmentFlow().progress(a.id());
+        assertEquals(answered, progress.questionsAnswered());
+        assertEquals(questions.get(answered).id(), progress.currentQuestion());
+        assertEquals(answered, data.assessments().findById(a.id()).orElseThrow().questionsAnswered());
+    }
+
+    private static void runAll(List<Callable<Object>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            for (Future<Object> f : pool.invokeAll(calls)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static Throwable cause(Future<Object> outcome) {
         ExecutionException e = assertThrows(ExecutionException.class, outcome::get);
         return e.getCause();

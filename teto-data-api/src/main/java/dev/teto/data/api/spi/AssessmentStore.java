@@ -48,6 +48,33 @@ public interface AssessmentStore {
     /** The same for several distinct questions in one statement; returns them in input order. */
     List<Answer> upsertAnswers(Assessment assessment, List<AnswerInput> inputs);
 
+    /**
+     * {@link #lockForAnswer} for a group commit's answers, in one round trip where the store can. Rows are locked in
+     * the order of their ids as the store sorts them (unsigned bytes for UUIDs), so two batches lock alike; one
+     * assessment may appear several times. Result {@code i} is for {@code targets[i]}: empty when that assessment
+     * does not exist or the actor cannot see it.
+     */
+    default List<Optional<LockedForAnswer>> lockForAnswerBatch(List<AnswerTarget> targets) {
+        List<Optional<LockedForAnswer>> locked = new java.util.ArrayList<>(targets.size());
+        for (AnswerTarget target : targets) {
+            locked.add(lockForAnswer(target.assessmentId(), target.questionId()));
+        }
+        return locked;
+    }
+
+    /**
+     * {@link #upsertAnswer} for answers of any number of assessments, in one statement where the store can. No two
+     * writes may share an (assessment, question); the caller holds every lock. Result {@code i} is for
+     * {@code writes[i]}, each with its assessment's progress after the whole batch.
+     */
+    default List<SavedAnswer> upsertAnswerBatch(List<AnswerWrite> writes) {
+        List<SavedAnswer> saved = new java.util.ArrayList<>(writes.size());
+        for (AnswerWrite write : writes) {
+            saved.add(upsertAnswer(write.assessment(), write.input()));
+        }
+        return saved;
+    }
+
     /** The assessment's answers, each beside its question, in question order: one read serves the rules and the scorer. */
     List<ScoringInput.Item> answeredQuestions(UUID assessmentId);
 
@@ -74,5 +101,13 @@ public interface AssessmentStore {
     }
 
     record SavedAnswer(Answer answer, dev.teto.data.api.model.AssessmentProgress progress) {
+    }
+
+    /** One answer of a group commit: the assessment it is for and the question it answers. */
+    record AnswerTarget(UUID assessmentId, UUID questionId) {
+    }
+
+    /** An answer that passed every rule, its free text sealed, with the locked assessment it belongs to. */
+    record AnswerWrite(Assessment assessment, AnswerInput input) {
     }
 }

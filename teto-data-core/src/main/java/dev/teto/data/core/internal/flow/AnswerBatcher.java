@@ -1,13 +1,11 @@
 package dev.teto.data.core.internal.flow;
 
 import dev.teto.data.api.context.Actor;
-import dev.teto.data.api.error.ConflictException;
-import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.error.TransientDataException;
-import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Question;
+import dev.teto.data.api.spi.AssessmentStore.AnswerTarget;
 import dev.teto.data.core.AnswerBatching;
 import dev.teto.data.core.internal.tx.Transactions;
 import org.slf4j.Logger;
@@ -29,8 +27,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Group commit for answers. Callers queue their answer and wait; committer threads take batches, check each answer,
- * write the ones that pass, and commit once. Each answer is written as its caller's actor: the transaction switches
+ * Group commit for answers. Callers queue their answer and wait; committer threads take batches, lock every
+ * assessment of the batch in one statement, check each answer, write the ones that pass in one more, and commit
+ * once. Each answer is written as its caller's actor: the transaction switches
  * the acting user between answers (row-level security, audit), or, in a store that cannot, batches hold one actor.
  * A refused answer (checks run before any write) fails only its caller. If the batch's transaction fails as a whole
  * (a lock timeout, a lost connection), every answer of it is retried alone, so each caller gets its own outcome.
@@ -51,6 +50,12 @@ public final class AnswerBatcher implements AutoCloseable {
     private boolean closed;
     /** Whether batches may mix actors (the store switches the acting user per answer); learned from the first batch. */
     private volatile boolean mixActors = true;
+
+    /** PostgreSQL's order of UUIDs (unsigned bytes), the order the store locks a batch's rows in. */
+    private static final Comparator<UUID> AS_STORED = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
 
     private record Pending(Actor actor, UUID assessmentId, AnswerInput input, CompletableFuture<Answer> outcome) {
     }
@@ -161,10 +166,9 @@ public final class AnswerBatcher implements AutoCloseable {
 
     private void execute(List<Pending> batch) {
         List<Pending> ordered = new ArrayList<>(batch);
-        ordered.sort(Comparator.comparing(Pending::assessmentId));
-        Map<Pending, Answer> written = new IdentityHashMap<>();
-        Map<Pending, RuntimeException> refused = new IdentityHashMap<>();
-        List<Pending> deferred = new ArrayList<>();
+        ordered.sort(Comparator.comparing(Pending::assessmentId, AS_STORED));
+        List<Pending> deferred = takeRepeats(ordered);
+        Map<Pending, AssessmentFlowService.BatchOutcome> outcomes = new IdentityHashMap<>();
         Map<UUID, Question> known = flow.cachedQuestions(ordered.stream().map(p -> p.input().questionId())
                 .collect(java.util.stream.Collectors.toSet()));
         try {
@@ -172,27 +176,25 @@ public final class AnswerBatcher implements AutoCloseable {
                 if (!unit.canActAs()) {
                     mixActors = false;
                 }
-                for (Pending p : ordered) {
-                    if (!p.actor().equals(unit.actor())) {
+                for (List<Pending> group : byActor(ordered)) {
+                    if (!group.get(0).actor().equals(unit.actor())) {
                         if (!unit.canActAs()) {
-                            deferred.add(p);   // another actor's answer in a store that cannot switch: alone, below
+                            deferred.addAll(group);   // another actor in a store that cannot switch: alone, below
                             continue;
                         }
-                        unit.actAs(p.actor());
+                        unit.actAs(group.get(0).actor());
                     }
-                    AssessmentFlowService.PreparedAnswer prepared;
-                    try {
-                        prepared = flow.prepareAnswer(unit, p.assessmentId(), p.input(),
-                                known.get(p.input().questionId()));
-                    } catch (ValidationException | NotFoundException | ConflictException e) {
-                        refused.put(p, e);   // thrown by the checks, before any write: the transaction goes on
-                        continue;
+                    List<AssessmentFlowService.BatchOutcome> results = flow.answerBatchIn(unit,
+                            group.stream().map(p -> new AnswerTarget(p.assessmentId(), p.input().questionId())).toList(),
+                            group.stream().map(Pending::input).toList(), known);
+                    for (int i = 0; i < group.size(); i++) {
+                        outcomes.put(group.get(i), results.get(i));
                     }
-                    written.put(p, flow.writeAnswer(unit, prepared));
                 }
                 return null;
             });
         } catch (RuntimeException | Error batchFailure) {
+            ordered.addAll(deferred);
             if (storeUnreachable(batchFailure)) {
                 // Alone, each answer would wait out the same timeout again, one after another: fail them together.
                 LOG.debug("An answer batch of {} failed: the store is unreachable", ordered.size());
@@ -204,15 +206,45 @@ public final class AnswerBatcher implements AutoCloseable {
             ordered.forEach(this::answerAlone);
             return;
         }
-        for (Pending p : ordered) {
-            RuntimeException failure = refused.get(p);
-            if (failure != null) {
-                p.outcome().completeExceptionally(failure);
-            } else if (written.containsKey(p)) {
-                p.outcome().complete(written.get(p));
+        outcomes.forEach((p, outcome) -> {
+            if (outcome.refusal() != null) {
+                p.outcome().completeExceptionally(outcome.refusal());
+            } else {
+                p.outcome().complete(outcome.answer());
+            }
+        });
+        deferred.forEach(this::answerAlone);
+    }
+
+    /**
+     * Removes and returns the second and later answers to one question of one assessment: one statement cannot
+     * write a row twice. They are answered alone after the batch, so the last submitted still wins.
+     */
+    private static List<Pending> takeRepeats(List<Pending> ordered) {
+        List<Pending> repeats = new ArrayList<>();
+        java.util.Set<AnswerTarget> seen = new java.util.HashSet<>();
+        for (Iterator<Pending> it = ordered.iterator(); it.hasNext(); ) {
+            Pending p = it.next();
+            if (!seen.add(new AnswerTarget(p.assessmentId(), p.input().questionId()))) {
+                repeats.add(p);
+                it.remove();
             }
         }
-        deferred.forEach(this::answerAlone);
+        return repeats;
+    }
+
+    /** Runs of consecutive answers of one actor: locks stay in assessment order across the whole batch. */
+    private static List<List<Pending>> byActor(List<Pending> ordered) {
+        List<List<Pending>> groups = new ArrayList<>();
+        for (Pending p : ordered) {
+            List<Pending> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null && last.get(0).actor().equals(p.actor())) {
+                last.add(p);
+            } else {
+                groups.add(new ArrayList<>(List.of(p)));
+            }
+        }
+        return groups;
     }
 
     /** Lost connections, exhausted pools, timeouts: not one answer's fault, so no answer does better alone. */

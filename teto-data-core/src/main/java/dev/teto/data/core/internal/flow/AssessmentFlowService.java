@@ -145,6 +145,71 @@ public final class AssessmentFlowService implements AssessmentFlow {
     record PreparedAnswer(Assessment assessment, AnswerInput input) {
     }
 
+    /** What became of one answer of a batch: written, or refused by a rule (nothing of it written). */
+    record BatchOutcome(Answer answer, RuntimeException refusal) {
+    }
+
+    /**
+     * A group commit's answers of one actor inside the caller's unit: one statement locks every assessment, the
+     * rules run on each answer, and one statement writes those that passed. A refusal is reported, not thrown, and
+     * leaves the transaction as it was. No two answers may share an (assessment, question).
+     *
+     * @param known questions from the near cache; the others are read in this transaction
+     */
+    List<BatchOutcome> answerBatchIn(Unit unit, List<AssessmentStore.AnswerTarget> targets, List<AnswerInput> inputs,
+            Map<UUID, Question> known) {
+        AssessmentStore store = unit.port(AssessmentStore.class);
+        List<java.util.Optional<LockedForAnswer>> locks = store.lockForAnswerBatch(targets);
+        Map<UUID, Question> questions = withUncached(store, inputs, known);
+        BatchOutcome[] outcomes = new BatchOutcome[inputs.size()];
+        List<AssessmentStore.AnswerWrite> writes = new java.util.ArrayList<>();
+        List<Integer> written = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            AnswerInput input = inputs.get(i);
+            UUID assessmentId = targets.get(i).assessmentId();
+            try {
+                LockedForAnswer locked = locks.get(i)
+                        .orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId));
+                requireOpen(assessmentId, locked.assessment(), locked.ownerLive());
+                Question question = questions.get(input.questionId());
+                if (question == null) {
+                    throw new NotFoundException(Entities.QUESTION, input.questionId());
+                }
+                AnswerRules.check(locked.questionInSet(), locked.assessment().version(), question, input, "");
+                writes.add(new AssessmentStore.AnswerWrite(locked.assessment(),
+                        text.seal(unit, locked.assessment().userId(), input)));
+                written.add(i);
+            } catch (ValidationException | NotFoundException | ConflictException e) {
+                outcomes[i] = new BatchOutcome(null, e);
+            }
+        }
+        if (!writes.isEmpty()) {
+            List<SavedAnswer> saved = store.upsertAnswerBatch(writes);
+            for (int j = 0; j < saved.size(); j++) {
+                SavedAnswer one = saved.get(j);
+                unit.afterCommit(() -> progress.answered(one.progress()));
+                outcomes[written.get(j)] = new BatchOutcome(text.open(unit, one.answer()), null);
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    private static Map<UUID, Question> withUncached(AssessmentStore store, List<AnswerInput> inputs,
+            Map<UUID, Question> known) {
+        Set<UUID> missing = new HashSet<>();
+        for (AnswerInput input : inputs) {
+            if (!known.containsKey(input.questionId())) {
+                missing.add(input.questionId());
+            }
+        }
+        if (missing.isEmpty()) {
+            return known;
+        }
+        Map<UUID, Question> all = new java.util.HashMap<>(known);
+        all.putAll(store.questions(missing));
+        return all;
+    }
+
     @Override
     public List<Answer> answerAll(UUID assessmentId, List<AnswerInput> inputs) {
         Set<UUID> questionIds = new HashSet<>();

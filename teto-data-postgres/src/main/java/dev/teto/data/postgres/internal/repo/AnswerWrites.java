@@ -23,7 +23,7 @@ import java.util.UUID;
  * non-zero). A batch sends its answers as arrays through {@code unnest}, so 28 answers cost one round trip.
  */
 final class AnswerWrites {
-    private static final String ON_CONFLICT = """
+    static final String ON_CONFLICT = """
             ON CONFLICT ON CONSTRAINT uq_answers_assessment_question DO UPDATE SET
                 option_id = EXCLUDED.option_id,
                 value = EXCLUDED.value,

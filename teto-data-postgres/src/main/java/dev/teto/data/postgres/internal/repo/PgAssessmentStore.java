@@ -108,6 +108,16 @@ final class PgAssessmentStore implements AssessmentStore {
     }
 
     @Override
+    public List<Optional<LockedForAnswer>> lockForAnswerBatch(List<AnswerTarget> targets) {
+        return sql.with(h -> AnswerBatchWrites.lock(h, targets));
+    }
+
+    @Override
+    public List<SavedAnswer> upsertAnswerBatch(List<AnswerWrite> writes) {
+        return sql.with(h -> AnswerBatchWrites.upsert(h, writes));
+    }
+
+    @Override
     public List<ScoringInput.Item> answeredQuestions(UUID assessmentId) {
         return sql.with(h -> AnsweredQuestions.ofOne(h, assessmentId));
     }
