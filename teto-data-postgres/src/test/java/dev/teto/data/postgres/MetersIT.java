@@ -62,4 +62,29 @@ class MetersIT {
             assertEquals(1.0, registry.get("teto.denials").tag("component", "rate-limiter").functionCounter().count());
         }
     }
+
+    /** Group commit's totals reach Micrometer through its health component, as counters. */
+    @Test
+    void groupCommitIsMetered() {
+        try (TestDatabase db = TestDatabase.create("meters_batches");
+                TetoData data = TetoData.builder().configure(db.settings()).profileScorer(Fixtures.sumScorer())
+                        .answerBatching(dev.teto.data.core.AnswerBatching.DEFAULTS)
+                        .dispatcher(DispatcherOptions.builder().enabled(false).build()).build()) {
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            new TetoDataMeters(data, Duration.ZERO).bindTo(registry);
+            assertEquals(0.0, registry.get("teto.batched.answers").tag("component", "answer-batching")
+                    .functionCounter().count());
+            String version = Fixtures.version();
+            var questions = Fixtures.likertQuestions(data, version, 3);
+            var assessment = data.assessmentFlow().start(Fixtures.user(data).id(), version);
+            for (var q : questions) {
+                data.assessmentFlow().answer(assessment.id(), dev.teto.data.api.model.AnswerInput.likert(q.id(), 3, 900));
+            }
+            assertEquals(3.0, registry.get("teto.batched.answers").tag("component", "answer-batching")
+                    .functionCounter().count());
+            double batches = registry.get("teto.batches").tag("component", "answer-batching").functionCounter().count();
+            org.junit.jupiter.api.Assertions.assertTrue(batches >= 1 && batches <= 3, "batches: " + batches);
+            assertEquals(0.0, registry.get("teto.waiting.answers").tag("component", "answer-batching").gauge().value());
+        }
+    }
 }

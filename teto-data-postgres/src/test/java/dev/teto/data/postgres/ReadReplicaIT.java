@@ -157,6 +157,8 @@ class ReadReplicaIT {
             pg.startReplica();
         }
         awaitReplica(HealthStatus.UP, Duration.ofSeconds(30));
+        // UP once it streams again; the row written just before the stop may be replayed a moment later.
+        awaitReplayed(u.id());
         long served = metric("reads_served");
         assertTrue(readAs(data.as(READER), u.id()).isPresent());
         assertEquals(served + 1, metric("reads_served"), "the restarted standby serves again");

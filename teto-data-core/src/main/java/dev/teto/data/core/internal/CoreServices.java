@@ -212,6 +212,9 @@ public final class CoreServices {
         if (rateLimiter instanceof RateLimiting limiting) {
             indicators.add(limiting::health);
         }
+        if (answerBatcher != null) {
+            indicators.add(answerBatcher::health);
+        }
         return indicators;
     }
 

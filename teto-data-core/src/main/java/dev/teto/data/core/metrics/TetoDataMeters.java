@@ -37,7 +37,7 @@ public final class TetoDataMeters implements MeterBinder {
     public static final Duration DEFAULT_MAX_AGE = Duration.ofSeconds(5);
     /** Metrics the components report as totals since start. */
     private static final Set<String> CUMULATIVE = Set.of("hits", "misses", "denials", "failed_open", "failed_writes",
-            "bulk_requests");
+            "bulk_requests", "batches", "batched_answers", "failed_batches");
 
     private final TetoData data;
     private final long maxAgeNanos;
@@ -56,31 +56,45 @@ public final class TetoDataMeters implements MeterBinder {
     }
 
     /**
-     * Registers a gauge for each component and number the stores report now (the set is fixed at build), and a
-     * timer {@code teto.calls} per kind of call (tags {@code capability}, {@code method}) with the counter
-     * {@code teto.call.failures}; kinds first used later are registered at the next scrape.
+     * Registers a gauge for each component and number the stores report, and a timer {@code teto.calls} per kind
+     * of call (tags {@code capability}, {@code method}) with the counter {@code teto.call.failures}. Numbers and
+     * kinds that appear later (a store that was down when this was bound reports its latency once it is back; a
+     * kind first used later) are registered at the next scrape.
      */
     @Override
     public void bindTo(MeterRegistry registry) {
         bindCalls(registry);
         Gauge.builder("teto.call.kinds", this, m -> m.bindCalls(registry)).strongReference(true)
                 .description("kinds of calls made so far (registers their timers as they appear)").register(registry);
+        bindHealth(registry);
+        Gauge.builder("teto.health.numbers", this, m -> m.bindHealth(registry)).strongReference(true)
+                .description("components and numbers health reported so far (registers their meters as they appear)")
+                .register(registry);
+    }
+
+    private final java.util.Set<String> boundHealth = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private double bindHealth(MeterRegistry registry) {
         for (ComponentHealth component : health().components()) {
             String name = component.name();
-            Gauge.builder("teto.health.status", this, m -> m.status(name))
-                    .tag("component", name).description("0 up, 1 degraded, 2 down").strongReference(true)
-                    .register(registry);
+            if (boundHealth.add(name)) {
+                Gauge.builder("teto.health.status", this, m -> m.status(name))
+                        .tag("component", name).description("0 up, 1 degraded, 2 down").strongReference(true)
+                        .register(registry);
+            }
             component.metrics().forEach((key, value) -> {
-                if (value instanceof Number) {
+                if (value instanceof Number && boundHealth.add(name + '\n' + key)) {
                     bindNumber(registry, name, key);
                 }
             });
-            if (component.metrics().containsKey("hits") && component.metrics().containsKey("misses")) {
+            if (component.metrics().containsKey("hits") && component.metrics().containsKey("misses")
+                    && boundHealth.add(name + "\nhit.ratio")) {
                 Gauge.builder("teto.cache.hit.ratio", this, m -> m.hitRatio(name)).tag("component", name)
                         .description("hits / (hits + misses) since start; NaN before the first read")
                         .strongReference(true).register(registry);
             }
         }
+        return boundHealth.size();
     }
 
     /** Totals since start (hits, denials) are counters, so rates and increases work; every other number a gauge. */

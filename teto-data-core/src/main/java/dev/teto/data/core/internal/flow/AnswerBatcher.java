@@ -48,6 +48,9 @@ public final class AnswerBatcher implements AutoCloseable {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final List<Thread> committers = new ArrayList<>();
     private boolean closed;
+    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder answers = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder failedBatches = new java.util.concurrent.atomic.LongAdder();
     /** Whether batches may mix actors (the store switches the acting user per answer); learned from the first batch. */
     private volatile boolean mixActors = true;
 
@@ -165,6 +168,8 @@ public final class AnswerBatcher implements AutoCloseable {
     }
 
     private void execute(List<Pending> batch) {
+        batches.increment();
+        answers.add(batch.size());
         List<Pending> ordered = new ArrayList<>(batch);
         ordered.sort(Comparator.comparing(Pending::assessmentId, AS_STORED));
         List<Pending> deferred = takeRepeats(ordered);
@@ -194,6 +199,7 @@ public final class AnswerBatcher implements AutoCloseable {
                 return null;
             });
         } catch (RuntimeException | Error batchFailure) {
+            failedBatches.increment();
             ordered.addAll(deferred);
             if (storeUnreachable(batchFailure)) {
                 // Alone, each answer would wait out the same timeout again, one after another: fail them together.
@@ -246,6 +252,31 @@ public final class AnswerBatcher implements AutoCloseable {
         }
         return groups;
     }
+
+    /**
+     * {@value #HEALTH_NAME} for {@code data.health()} and its meters: totals since start and the answers waiting
+     * now. Always UP: a batch that fails reaches its callers, and the store's own component says why.
+     */
+    public dev.teto.data.api.health.ComponentHealth health() {
+        int waiting;
+        lock.lock();
+        try {
+            waiting = queue.size();
+        } finally {
+            lock.unlock();
+        }
+        long batchCount = batches.sum();
+        long answerCount = answers.sum();
+        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("batches", batchCount);
+        metrics.put("batched_answers", answerCount);
+        metrics.put("failed_batches", failedBatches.sum());
+        metrics.put("answers_per_batch", batchCount == 0 ? 0.0 : Math.round(answerCount * 10.0 / batchCount) / 10.0);
+        metrics.put("waiting_answers", waiting);
+        return dev.teto.data.api.health.ComponentHealth.up(HEALTH_NAME, metrics);
+    }
+
+    public static final String HEALTH_NAME = "answer-batching";
 
     /** Lost connections, exhausted pools, timeouts: not one answer's fault, so no answer does better alone. */
     private static boolean storeUnreachable(Throwable failure) {
