@@ -33,8 +33,7 @@ public final class HealthCommand extends CliCommand {
         } catch (IllegalArgumentException badConfiguration) {
             throw badConfiguration;   // a wrong setting is the operator's to fix (exit 1), not an outage
         } catch (RuntimeException e) {
-            // A store that cannot even be opened is down; say which failure, not a stack trace.
-            health = Health.of(List.of(ComponentHealth.down("teto-data", "cannot start: " + e.getMessage())));
+            health = storeByStore(context, e);
         }
         if (json) {
             context.out().println(Json.write(asMap(health)));
@@ -43,6 +42,66 @@ public final class HealthCommand extends CliCommand {
             context.out().println("overall: " + health.status());
         }
         return exitCode(health.status());
+    }
+
+    /** The stores in the order they are opened alone: PostgreSQL first, since every other one is opened beside it. */
+    static final List<String> STORES = List.of("postgres", "redis", "mongo", "kafka", "search");
+
+    /**
+     * One store that cannot even be opened stops the whole SDK from starting. So that it does not hide the others,
+     * each configured store is opened on its own (beside PostgreSQL) and reported: its components when it starts,
+     * DOWN with the reason when it does not.
+     */
+    private static Health storeByStore(CliContext context, RuntimeException whole) {
+        Map<String, String> settings = context.settings();
+        Map<String, String> common = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            if (!STORES.contains(section(key))) {
+                common.put(key, value);
+            }
+        });
+        List<ComponentHealth> components = new ArrayList<>();
+        boolean postgresStarts = false;
+        for (String store : STORES) {
+            Map<String, String> alone = new LinkedHashMap<>(common);
+            if (postgresStarts) {
+                alone.putAll(only(settings, "postgres"));
+            }
+            Map<String, String> own = only(settings, store);
+            if (own.isEmpty()) {
+                continue;
+            }
+            alone.putAll(own);
+            try (var data = context.build(alone)) {
+                for (ComponentHealth c : data.health().components()) {
+                    if (components.stream().noneMatch(seen -> seen.name().equals(c.name()))) {
+                        components.add(c);
+                    }
+                }
+                postgresStarts |= store.equals("postgres");
+            } catch (RuntimeException alsoAlone) {
+                components.add(ComponentHealth.down(store, "cannot start: " + alsoAlone.getMessage()));
+            }
+        }
+        if (components.isEmpty()) {
+            components.add(ComponentHealth.down("teto-data", "cannot start: " + whole.getMessage()));
+        }
+        return Health.of(components);
+    }
+
+    private static Map<String, String> only(Map<String, String> settings, String store) {
+        Map<String, String> own = new LinkedHashMap<>();
+        settings.forEach((key, value) -> {
+            if (section(key).equals(store)) {
+                own.put(key, value);
+            }
+        });
+        return own;
+    }
+
+    private static String section(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
     }
 
     static int exitCode(HealthStatus status) {

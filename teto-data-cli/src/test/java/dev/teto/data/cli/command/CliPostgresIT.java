@@ -178,6 +178,22 @@ class CliPostgresIT {
         assertFalse(status.err().contains(db.appPassword()), "no secret in the message");
     }
 
+    /** A store that cannot start stops the SDK; health still shows every other store, each opened on its own. */
+    @Test
+    void aStoreThatCannotStartDoesNotHideTheOthersInHealth() throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>(db.settings());
+        settings.put("mongo.uri", "mongodb://127.0.0.1:1");
+        settings.put("mongo.database", "teto_cli_nowhere");
+        settings.put("mongo.connect-timeout", "PT1S");
+        Path dir2 = Files.createDirectories(dir.resolve("mongo-down"));
+        Path config2 = CliRun.configFile(dir2, settings);
+
+        CliRun.Result health = CliRun.run(config2, "health");
+        assertEquals(ExitCodes.DOWN, health.exitCode(), health.toString());
+        assertTrue(health.out().matches("(?s).*postgres\\s+UP\\s+[0-9.]+ ms.*"), "PostgreSQL still shown: " + health);
+        assertTrue(health.out().matches("(?s).*mongo\\s+DOWN\\s+-\\s+cannot start.*"), "mongo named: " + health);
+    }
+
     @Test
     void outboxShowsAParkedEventAndReplayDeliversItAgain() throws Exception {
         DomainEvent event = DomainEvent.of("cli.test", 1, "thing", UUID.randomUUID(), Map.of());
