@@ -50,7 +50,7 @@ public final class HealthCommand extends CliCommand {
     /**
      * One store that cannot even be opened stops the whole SDK from starting. So that it does not hide the others,
      * each configured store is opened on its own (beside PostgreSQL) and reported: its components when it starts,
-     * DOWN with the reason when it does not.
+     * DOWN with the reason when it does not. When PostgreSQL itself cannot start, only it is reported.
      */
     private static Health storeByStore(CliContext context, RuntimeException whole) {
         Map<String, String> settings = context.settings();
@@ -62,7 +62,11 @@ public final class HealthCommand extends CliCommand {
         });
         List<ComponentHealth> components = new ArrayList<>();
         boolean postgresStarts = false;
+        boolean withPostgres = !only(settings, "postgres").isEmpty();
         for (String store : STORES) {
+            if (withPostgres && !postgresStarts && !store.equals("postgres")) {
+                break;   // every other store opens beside PostgreSQL: without it there is nothing more to learn
+            }
             Map<String, String> alone = new LinkedHashMap<>(common);
             if (postgresStarts) {
                 alone.putAll(only(settings, "postgres"));
@@ -72,21 +76,34 @@ public final class HealthCommand extends CliCommand {
                 continue;
             }
             alone.putAll(own);
-            try (var data = context.build(alone)) {
-                for (ComponentHealth c : data.health().components()) {
-                    if (components.stream().noneMatch(seen -> seen.name().equals(c.name()))) {
-                        components.add(c);
-                    }
-                }
-                postgresStarts |= store.equals("postgres");
-            } catch (RuntimeException alsoAlone) {
-                components.add(ComponentHealth.down(store, "cannot start: " + alsoAlone.getMessage()));
-            }
+            postgresStarts |= openAlone(context, store, alone, whole, components) && store.equals("postgres");
         }
         if (components.isEmpty()) {
             components.add(ComponentHealth.down("teto-data", "cannot start: " + whole.getMessage()));
         }
         return Health.of(components);
+    }
+
+    /** Adds what {@code store}, opened with {@code alone}, reports (only components not seen yet); false if it failed. */
+    private static boolean openAlone(CliContext context, String store, Map<String, String> alone,
+            RuntimeException whole, List<ComponentHealth> components) {
+        String message = whole.getMessage() == null ? "" : whole.getMessage();
+        if (message.startsWith(store + ":")) {
+            // The store the whole start failed on: opening it again would wait out its timeout once more.
+            components.add(ComponentHealth.down(store, "cannot start: " + message));
+            return false;
+        }
+        try (var data = context.build(alone)) {
+            for (ComponentHealth c : data.health().components()) {
+                if (components.stream().noneMatch(seen -> seen.name().equals(c.name()))) {
+                    components.add(c);
+                }
+            }
+            return true;
+        } catch (RuntimeException failure) {
+            components.add(ComponentHealth.down(store, "cannot start: " + failure.getMessage()));
+            return false;
+        }
     }
 
     private static Map<String, String> only(Map<String, String> settings, String store) {
