@@ -164,11 +164,8 @@ class CliPostgresIT {
 
     @Test
     void aServerThatCannotBeReachedIsDownForHealthAndUnavailableForOtherCommands() throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>(db.settings());
-        settings.put("postgres.url", "jdbc:postgresql://127.0.0.1:1/none");
-        settings.put("postgres.connection-timeout", "PT1S");
-        Path downDir = Files.createDirectories(dir.resolve("down"));
-        Path down = CliRun.configFile(downDir, settings);
+        Path down = configWith("down", Map.of("postgres.url", "jdbc:postgresql://127.0.0.1:1/none",
+                "postgres.connection-timeout", "PT1S"));
 
         CliRun.Result health = CliRun.run(down, "health");
         assertEquals(ExitCodes.DOWN, health.exitCode(), health.toString());
@@ -178,17 +175,20 @@ class CliPostgresIT {
         assertFalse(status.err().contains(db.appPassword()), "no secret in the message");
     }
 
+    /** This test's settings with {@code overrides}, in a config file of its own under {@code name}. */
+    private Path configWith(String name, Map<String, String> overrides) throws java.io.IOException {
+        Map<String, String> settings = new LinkedHashMap<>(db.settings());
+        settings.putAll(overrides);
+        return CliRun.configFile(Files.createDirectories(dir.resolve(name)), settings);
+    }
+
     /** A store that cannot start stops the SDK; health still shows every other store, each opened on its own. */
     @Test
     void aStoreThatCannotStartDoesNotHideTheOthersInHealth() throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>(db.settings());
-        settings.put("mongo.uri", "mongodb://127.0.0.1:1");
-        settings.put("mongo.database", "teto_cli_nowhere");
-        settings.put("mongo.connect-timeout", "PT1S");
-        Path dir2 = Files.createDirectories(dir.resolve("mongo-down"));
-        Path config2 = CliRun.configFile(dir2, settings);
+        Path mongoDown = configWith("mongo-down", Map.of("mongo.uri", "mongodb://127.0.0.1:1",
+                "mongo.database", "teto_cli_nowhere", "mongo.connect-timeout", "PT1S"));
 
-        CliRun.Result health = CliRun.run(config2, "health");
+        CliRun.Result health = CliRun.run(mongoDown, "health");
         assertEquals(ExitCodes.DOWN, health.exitCode(), health.toString());
         assertTrue(health.out().matches("(?s).*postgres\\s+UP\\s+[0-9.]+ ms.*"), "PostgreSQL still shown: " + health);
         assertTrue(health.out().matches("(?s).*mongo\\s+DOWN\\s+-\\s+cannot start.*"), "mongo named: " + health);

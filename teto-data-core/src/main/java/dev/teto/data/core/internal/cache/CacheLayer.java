@@ -271,7 +271,12 @@ public final class CacheLayer implements AutoCloseable {
             return ComponentHealth.degraded("cache", "cache store unreachable: reads go to the record of truth",
                     metrics);
         }
-        if (invalidator.dirtyCount() > 0 || catchUp.pending()) {
+        if (catchUp.pending()) {
+            // Other instances' invalidations may have been missed while the store was unreachable.
+            return ComponentHealth.degraded("cache", "catching up on invalidations missed during an outage: "
+                    + "every read goes to the record of truth until then", metrics);
+        }
+        if (invalidator.dirtyCount() > 0) {
             return ComponentHealth.degraded("cache", "invalidations pending: those keys are read from the record of truth",
                     metrics);
         }
