@@ -134,6 +134,19 @@ class PartitionMaintenanceIT {
                 "erasure takes the archived rows too");
     }
 
+    /** Run with the app's login by mistake: the error names the login to use, not row-level security. */
+    @Test
+    void theAppLoginIsToldMaintenanceNeedsTheOwner() {
+        PGSimpleDataSource app = new PGSimpleDataSource();
+        app.setUrl(db.jdbcUrl());
+        app.setUser(db.appUsername());
+        app.setPassword(db.appPassword());
+        var refused = org.junit.jupiter.api.Assertions.assertThrows(dev.teto.data.api.error.DataAccessException.class,
+                () -> PostgresMaintenance.run(app, db.schema(), Policy.DEFAULTS));
+        assertTrue(refused.getMessage().contains("owner"), refused.getMessage());
+        assertFalse(refused.getMessage().contains(db.appPassword()), "no secret in the message");
+    }
+
     @Test
     void ofConcurrentRunsOneWorksAndTheOthersSkip() throws Exception {
         YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(18);

@@ -50,6 +50,13 @@ public final class MaintenanceRun {
                 h.createQuery(UNLOCK).bind("key", key).mapTo(Boolean.class).one();
             }
         } catch (RuntimeException e) {
+            if ("42501".equals(SqlErrors.sqlState(e))) {
+                // With the app's login the first refusal is row-level security's or a missing privilege; either way
+                // the fix is the login, not the actor the generic message would blame.
+                throw new dev.teto.data.api.error.DataAccessException(SqlErrors.STORE, "maintenance needs the tables' "
+                        + "owner (the migration login): this login may not create, detach or archive partitions "
+                        + "(SQLSTATE 42501)", null);
+            }
             throw SqlErrors.translate(e);
         }
     }

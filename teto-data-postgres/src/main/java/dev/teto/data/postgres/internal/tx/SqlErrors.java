@@ -167,6 +167,12 @@ public final class SqlErrors {
         };
     }
 
+    /** The SQLSTATE of the first {@link SQLException} in {@code e}'s causes; empty when there is none. */
+    public static String sqlState(Throwable e) {
+        SQLException sql = findSqlException(e);
+        return sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+    }
+
     private static SQLException findSqlException(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
