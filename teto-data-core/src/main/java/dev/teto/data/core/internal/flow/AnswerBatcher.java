@@ -2,6 +2,7 @@ package dev.teto.data.core.internal.flow;
 
 import dev.teto.data.api.context.Actor;
 import dev.teto.data.api.error.TransientDataException;
+import dev.teto.data.api.health.ComponentHealth;
 import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Question;
@@ -13,6 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -25,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Group commit for answers. Callers queue their answer and wait; committer threads take batches, lock every
@@ -48,9 +53,9 @@ public final class AnswerBatcher implements AutoCloseable {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private final List<Thread> committers = new ArrayList<>();
     private boolean closed;
-    private final java.util.concurrent.atomic.LongAdder batches = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder answers = new java.util.concurrent.atomic.LongAdder();
-    private final java.util.concurrent.atomic.LongAdder failedBatches = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder answers = new LongAdder();
+    private final LongAdder failedBatches = new LongAdder();
     /** Whether batches may mix actors (the store switches the acting user per answer); learned from the first batch. */
     private volatile boolean mixActors = true;
 
@@ -228,7 +233,7 @@ public final class AnswerBatcher implements AutoCloseable {
      */
     private static List<Pending> takeRepeats(List<Pending> ordered) {
         List<Pending> repeats = new ArrayList<>();
-        java.util.Set<AnswerTarget> seen = new java.util.HashSet<>();
+        Set<AnswerTarget> seen = new HashSet<>();
         for (Iterator<Pending> it = ordered.iterator(); it.hasNext(); ) {
             Pending p = it.next();
             if (!seen.add(new AnswerTarget(p.assessmentId(), p.input().questionId()))) {
@@ -257,7 +262,7 @@ public final class AnswerBatcher implements AutoCloseable {
      * {@value #HEALTH_NAME} for {@code data.health()} and its meters: totals since start and the answers waiting
      * now. Always UP: a batch that fails reaches its callers, and the store's own component says why.
      */
-    public dev.teto.data.api.health.ComponentHealth health() {
+    public ComponentHealth health() {
         int waiting;
         lock.lock();
         try {
@@ -267,13 +272,13 @@ public final class AnswerBatcher implements AutoCloseable {
         }
         long batchCount = batches.sum();
         long answerCount = answers.sum();
-        Map<String, Object> metrics = new java.util.LinkedHashMap<>();
+        Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("batches", batchCount);
         metrics.put("batched_answers", answerCount);
         metrics.put("failed_batches", failedBatches.sum());
         metrics.put("answers_per_batch", batchCount == 0 ? 0.0 : Math.round(answerCount * 10.0 / batchCount) / 10.0);
         metrics.put("waiting_answers", waiting);
-        return dev.teto.data.api.health.ComponentHealth.up(HEALTH_NAME, metrics);
+        return ComponentHealth.up(HEALTH_NAME, metrics);
     }
 
     public static final String HEALTH_NAME = "answer-batching";

@@ -32,9 +32,12 @@ import dev.teto.data.core.internal.policy.Liveness;
 import dev.teto.data.core.internal.tx.Runner;
 import dev.teto.data.core.internal.tx.Unit;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -108,7 +111,7 @@ public final class AssessmentFlowService implements AssessmentFlow {
 
     /** The question of each id from the near cache, for a batch about to open its transaction; nulls omitted. */
     java.util.Map<UUID, Question> cachedQuestions(java.util.Collection<UUID> questionIds) {
-        java.util.Map<UUID, Question> found = new java.util.HashMap<>();
+        Map<UUID, Question> found = new HashMap<>();
         for (UUID id : questionIds) {
             Question question = questions.cached(id);
             if (question != null) {
@@ -163,11 +166,11 @@ public final class AssessmentFlowService implements AssessmentFlow {
                     known.get(inputs.get(0).questionId())));
         }
         AssessmentStore store = unit.port(AssessmentStore.class);
-        List<java.util.Optional<LockedForAnswer>> locks = store.lockForAnswerBatch(targets);
+        List<Optional<LockedForAnswer>> locks = store.lockForAnswerBatch(targets);
         Map<UUID, Question> questions = withUncached(store, inputs, known);
         BatchOutcome[] outcomes = new BatchOutcome[inputs.size()];
-        List<AssessmentStore.AnswerWrite> writes = new java.util.ArrayList<>();
-        List<Integer> written = new java.util.ArrayList<>();
+        List<AssessmentStore.AnswerWrite> writes = new ArrayList<>();
+        List<Integer> written = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             AnswerInput input = inputs.get(i);
             UUID assessmentId = targets.get(i).assessmentId();
@@ -220,7 +223,7 @@ public final class AssessmentFlowService implements AssessmentFlow {
         if (missing.isEmpty()) {
             return known;
         }
-        Map<UUID, Question> all = new java.util.HashMap<>(known);
+        Map<UUID, Question> all = new HashMap<>(known);
         all.putAll(store.questions(missing));
         return all;
     }
