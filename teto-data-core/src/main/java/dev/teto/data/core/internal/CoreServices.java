@@ -115,7 +115,15 @@ public final class CoreServices {
                 return transactions.runAlone(Actor.NONE, work);
             }
         };
-        this.progress = new ProgressTracker(cache, system);
+        // The write-behind's loads only read: as read-only transactions they record no commit position, so they
+        // do not make the service actor's replica reads wait for a replay (read-your-writes).
+        this.progress = new ProgressTracker(cache, new Runner() {
+            @Override
+            public <R> R run(java.util.function.Function<Unit, R> work) {
+                return transactions.inTransaction(Actor.NONE, dev.teto.data.api.context.TxOptions.READ_ONLY,
+                        view -> work.apply(view.unit()));
+            }
+        });
         // After every field the flow reads: its committers start at once.
         this.answerBatcher = answerBatching.enabled() && capabilities.provides(AssessmentStore.class)
                 ? new AnswerBatcher(transactions, flow(null, null, Actor.NONE), answerBatching) : null;

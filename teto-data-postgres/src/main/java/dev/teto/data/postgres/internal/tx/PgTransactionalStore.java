@@ -27,6 +27,8 @@ public final class PgTransactionalStore implements TransactionalStore {
     private final Jdbi jdbi;
     private final Map<Class<?>, Function<Sql, Object>> capabilities;
     private final String settingsQuery;
+    /** The same, also making the transaction read-only: one round trip instead of a SET TRANSACTION before it. */
+    private final String readOnlySettingsQuery;
     private final ActorSigner signer;
 
     /**
@@ -58,6 +60,8 @@ public final class PgTransactionalStore implements TransactionalStore {
         // One round trip for the actor and, with a host DataSource or PgBouncer, the timeouts.
         this.settingsQuery = "SELECT set_config('app.actor', :label, true) AS a, set_config('app.user_id', :userId, true) AS u, "
                 + "set_config('app.role', :role, true) AS r, set_config('app.actor_sig', :sig, true) AS g" + extraSettings;
+        // A transaction may turn read-only at any point (only the reverse must come first), so it can ride along.
+        this.readOnlySettingsQuery = settingsQuery + ", set_config('transaction_read_only', 'on', true) AS o";
     }
 
     @Override
@@ -124,17 +128,23 @@ public final class PgTransactionalStore implements TransactionalStore {
     }
 
     private void applySettings(Handle handle, TxOptions options, Actor actor) {
-        if (options.readOnly() || options.isolation() != TxOptions.Isolation.DEFAULT) {
+        if (options.isolation() != TxOptions.Isolation.DEFAULT) {
             // Must be the transaction's first statement.
             handle.execute("SET TRANSACTION " + isolation(options.isolation()) + (options.readOnly() ? " READ ONLY" : " READ WRITE"));
+            applyActor(handle, actor, settingsQuery);
+            return;
         }
-        applyActor(handle, actor);
+        applyActor(handle, actor, options.readOnly() ? readOnlySettingsQuery : settingsQuery);
+    }
+
+    private void applyActor(Handle handle, Actor actor) {
+        applyActor(handle, actor, settingsQuery);
     }
 
     /** The signed actor (and, where set per transaction, the timeouts and search path) in one round trip. */
-    private void applyActor(Handle handle, Actor actor) {
+    private void applyActor(Handle handle, Actor actor, String query) {
         ActorSigner.Context context = signer.contextFor(actor);
-        handle.createQuery(settingsQuery)
+        handle.createQuery(query)
                 .bind("label", context.actor())
                 .bind("userId", context.userId())
                 .bind("role", context.role())
