@@ -121,6 +121,10 @@ class TimeoutIT {
                         calls.add(callers.submit(() -> data.assessmentFlow().answer(a,
                                 dev.teto.data.api.model.AnswerInput.likert(questions.get(0).id(), 3))));
                     }
+                    Thread.sleep(300);   // every call submitted; the socket timeout (3 s) holds them all
+                    var batching = data.health().component("answer-batching").orElseThrow().metrics();
+                    assertEquals(8L, ((Number) batching.get("waiting_answers")).longValue()
+                            + ((Number) batching.get("in_flight_answers")).longValue(), "every stuck answer shows: " + batching);
                     assertTimeoutPreemptively(BOUND, () -> {
                         for (Future<Object> call : calls) {
                             ExecutionException e = assertThrows(ExecutionException.class, call::get);

@@ -56,6 +56,8 @@ public final class AnswerBatcher implements AutoCloseable {
     private final LongAdder batches = new LongAdder();
     private final LongAdder answers = new LongAdder();
     private final LongAdder failedBatches = new LongAdder();
+    /** Answers taken into batches whose transaction has not ended yet (a frozen server holds them here). */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     /** Whether batches may mix actors (the store switches the acting user per answer); learned from the first batch. */
     private volatile boolean mixActors = true;
 
@@ -130,7 +132,12 @@ public final class AnswerBatcher implements AutoCloseable {
             if (batch == null) {
                 return;
             }
-            execute(batch);
+            inFlight.addAndGet(batch.size());
+            try {
+                execute(batch);
+            } finally {
+                inFlight.addAndGet(-batch.size());
+            }
         }
     }
 
@@ -259,8 +266,8 @@ public final class AnswerBatcher implements AutoCloseable {
     }
 
     /**
-     * {@value #HEALTH_NAME} for {@code data.health()} and its meters: totals since start and the answers waiting
-     * now. Always UP: a batch that fails reaches its callers, and the store's own component says why.
+     * {@value #HEALTH_NAME} for {@code data.health()} and its meters: totals since start, the answers queued for a
+     * batch and those in batches still committing. Always UP: a batch that fails reaches its callers, and the store's own component says why.
      */
     public ComponentHealth health() {
         int waiting;
@@ -278,6 +285,7 @@ public final class AnswerBatcher implements AutoCloseable {
         metrics.put("failed_batches", failedBatches.sum());
         metrics.put("answers_per_batch", batchCount == 0 ? 0.0 : Math.round(answerCount * 10.0 / batchCount) / 10.0);
         metrics.put("waiting_answers", waiting);
+        metrics.put("in_flight_answers", inFlight.get());
         return ComponentHealth.up(HEALTH_NAME, metrics);
     }
 

@@ -28,8 +28,10 @@ final class AnswerRules {
                 ? inRecordedSet
                 : question.version().equals(version) && question.active();
         if (!inSet) {
-            throw new ValidationException(prefix + "questionId", input.questionId(),
-                    "is not a question of this assessment (version " + version + ")");
+            // Sets are fixed when the test starts: a question added to the version later is not in older sets.
+            throw new ValidationException(prefix + "questionId", input.questionId(), inRecordedSet != null
+                    ? "is not in this assessment's question set (fixed when it started, version " + version + ")"
+                    : "is not an active question of this assessment's version " + version);
         }
         switch (question.questionType()) {
             case Question.LIKERT_SCALE -> {
