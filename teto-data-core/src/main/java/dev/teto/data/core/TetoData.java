@@ -11,6 +11,7 @@ import dev.teto.data.api.event.EventHandler;
 import dev.teto.data.api.feed.ChangeFeed;
 import dev.teto.data.api.scoring.ProfileScorer;
 import dev.teto.data.api.spi.FlatSettings;
+import dev.teto.data.core.internal.health.HealthRound;
 import dev.teto.data.api.spi.EventDispatcherFactory;
 import dev.teto.data.api.spi.HealthIndicator;
 import dev.teto.data.api.spi.OutboxRelay;
@@ -61,8 +62,7 @@ public final class TetoData implements TetoOperations, AutoCloseable {
     private final FacadeView facade;
     private final EventDispatcher dispatcher;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final dev.teto.data.core.internal.health.HealthRound healthRound =
-            new dev.teto.data.core.internal.health.HealthRound();
+    private final HealthRound healthRound = new HealthRound();
     private volatile SearchProjections search = SearchProjections.NONE;
 
     private TetoData(StoreComposition stores, CoreServices core, EventDispatcher dispatcher) {

@@ -48,6 +48,14 @@ class TimeoutIT {
         return s;
     }
 
+    /** {@link #fast} with a pool of at most two connections, so a frozen server exhausts it at once. */
+    private static Map<String, String> fastSmallPool(Map<String, String> base) {
+        Map<String, String> s = fast(base);
+        s.put("postgres.pool.min", "1");
+        s.put("postgres.pool.max", "2");
+        return s;
+    }
+
     private static Map<String, String> server(String url, String user, String password) {
         Map<String, String> s = new HashMap<>();
         s.put("postgres.url", url);
@@ -76,9 +84,7 @@ class TimeoutIT {
         try (FreezablePostgres pg = FreezablePostgres.start();
                 TestDatabase own = TestDatabase.create(pg.jdbcUrl(), pg.username(), pg.password(), "timeouts")) {
             // The app login on the frozen server's own schema: the SDK refuses a superuser runtime.
-            Map<String, String> settings = fast(own.settings());
-            settings.put("postgres.pool.min", "1");
-            settings.put("postgres.pool.max", "2");
+            Map<String, String> settings = fastSmallPool(own.settings());
             try (TetoData data = TetoData.builder().configure(settings).build()) {
                 User u = data.users().create(NewUser.of(email(), "Before Freeze"));
                 pg.freeze();
@@ -102,9 +108,7 @@ class TimeoutIT {
     void batchedAnswersAgainstAFrozenServerFailTogetherWithinTheBound() throws Exception {
         try (FreezablePostgres pg = FreezablePostgres.start();
                 TestDatabase own = TestDatabase.create(pg.jdbcUrl(), pg.username(), pg.password(), "timeouts_batch")) {
-            Map<String, String> settings = fast(own.settings());
-            settings.put("postgres.pool.min", "1");
-            settings.put("postgres.pool.max", "2");
+            Map<String, String> settings = fastSmallPool(own.settings());
             try (TetoData data = TetoData.builder().configure(settings)
                     .answerBatching(dev.teto.data.core.AnswerBatching.DEFAULTS).build()) {
                 String version = Fixtures.version();

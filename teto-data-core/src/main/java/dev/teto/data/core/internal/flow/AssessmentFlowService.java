@@ -128,8 +128,13 @@ public final class AssessmentFlowService implements AssessmentFlow {
      */
     PreparedAnswer prepareAnswer(Unit unit, UUID assessmentId, AnswerInput input, Question known) {
         AssessmentStore store = unit.port(AssessmentStore.class);
-        LockedForAnswer locked = lockForAnswer(store, assessmentId, input.questionId());
+        LockedForAnswer locked = openLocked(assessmentId, store.lockForAnswer(assessmentId, input.questionId()));
         Question question = known != null ? known : store.questions(Set.of(input.questionId())).get(input.questionId());
+        return checked(unit, locked, question, input);
+    }
+
+    /** The rules on one answer to a locked, open assessment; its text sealed for the write. */
+    private PreparedAnswer checked(Unit unit, LockedForAnswer locked, Question question, AnswerInput input) {
         if (question == null) {
             throw new NotFoundException(Entities.QUESTION, input.questionId());
         }
@@ -139,7 +144,11 @@ public final class AssessmentFlowService implements AssessmentFlow {
 
     /** The progress committed with the answer is this process's to serve until the cache holds it. */
     Answer writeAnswer(Unit unit, PreparedAnswer prepared) {
-        SavedAnswer saved = unit.port(AssessmentStore.class).upsertAnswer(prepared.assessment(), prepared.input());
+        return served(unit, unit.port(AssessmentStore.class).upsertAnswer(prepared.assessment(), prepared.input()));
+    }
+
+    /** A written answer as its caller gets it, its progress served by this process once the unit commits. */
+    private Answer served(Unit unit, SavedAnswer saved) {
         unit.afterCommit(() -> progress.answered(saved.progress()));
         return text.open(unit, saved.answer());
     }
@@ -175,16 +184,9 @@ public final class AssessmentFlowService implements AssessmentFlow {
             AnswerInput input = inputs.get(i);
             UUID assessmentId = targets.get(i).assessmentId();
             try {
-                LockedForAnswer locked = locks.get(i)
-                        .orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId));
-                requireOpen(assessmentId, locked.assessment(), locked.ownerLive());
-                Question question = questions.get(input.questionId());
-                if (question == null) {
-                    throw new NotFoundException(Entities.QUESTION, input.questionId());
-                }
-                AnswerRules.check(locked.questionInSet(), locked.assessment().version(), question, input, "");
-                writes.add(new AssessmentStore.AnswerWrite(locked.assessment(),
-                        text.seal(unit, locked.assessment().userId(), input)));
+                PreparedAnswer prepared = checked(unit, openLocked(assessmentId, locks.get(i)),
+                        questions.get(input.questionId()), input);
+                writes.add(new AssessmentStore.AnswerWrite(prepared.assessment(), prepared.input()));
                 written.add(i);
             } catch (ValidationException | NotFoundException | ConflictException e) {
                 outcomes[i] = new BatchOutcome(null, e);
@@ -193,9 +195,7 @@ public final class AssessmentFlowService implements AssessmentFlow {
         if (!writes.isEmpty()) {
             List<SavedAnswer> saved = store.upsertAnswerBatch(writes);
             for (int j = 0; j < saved.size(); j++) {
-                SavedAnswer one = saved.get(j);
-                unit.afterCommit(() -> progress.answered(one.progress()));
-                outcomes[written.get(j)] = new BatchOutcome(text.open(unit, one.answer()), null);
+                outcomes[written.get(j)] = new BatchOutcome(served(unit, saved.get(j)), null);
             }
         }
         return List.of(outcomes);
@@ -319,9 +319,9 @@ public final class AssessmentFlowService implements AssessmentFlow {
         return locked;
     }
 
-    private static LockedForAnswer lockForAnswer(AssessmentStore store, UUID assessmentId, UUID questionId) {
-        LockedForAnswer locked = store.lockForAnswer(assessmentId, questionId)
-                .orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId));
+    /** The lock taken for an answer, if the assessment exists, is a live user's and is still in progress. */
+    private static LockedForAnswer openLocked(UUID assessmentId, Optional<LockedForAnswer> lock) {
+        LockedForAnswer locked = lock.orElseThrow(() -> new NotFoundException(Entities.ASSESSMENT, assessmentId));
         requireOpen(assessmentId, locked.assessment(), locked.ownerLive());
         return locked;
     }

@@ -6,11 +6,9 @@ import dev.teto.data.api.spi.AssessmentStore.AnswerTarget;
 import dev.teto.data.api.spi.AssessmentStore.AnswerWrite;
 import dev.teto.data.api.spi.AssessmentStore.LockedForAnswer;
 import dev.teto.data.api.spi.AssessmentStore.SavedAnswer;
-import dev.teto.data.postgres.internal.mapping.RecordRowMapper;
 import dev.teto.data.postgres.internal.mapping.Rows;
 import org.jdbi.v3.core.Handle;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,15 +22,9 @@ import java.util.UUID;
  * one transaction, the lock first.
  */
 final class AnswerBatchWrites {
-    private static final RecordRowMapper<LockedForAnswer> LOCKED_FOR_ANSWER = RecordRowMapper.of(LockedForAnswer.class);
-
     /** {@code ORDER BY a.id} sorts below the row locks, so every batch locks its rows in one global order. */
-    private static final String LOCK = """
-            SELECT t.n, a.id, a.user_id, a.status, a.version, a.started_at, a.completed_at, a.duration_seconds,
-                   a.questions_answered, a.total_questions, a.metadata, a.created_at, a.updated_at,
-                   CASE WHEN a.question_ids IS NULL THEN NULL
-                        ELSE t.question_id = ANY(a.question_ids) END AS question_in_set,
-                   (u.deleted_at IS NULL) AS owner_live
+    private static final String LOCK = PgAssessmentStore.lockedForAnswerColumns("t.question_id") + """
+            , t.n
             FROM unnest(CAST(:assessmentIds AS uuid[]), CAST(:questionIds AS uuid[]))
                  WITH ORDINALITY AS t(assessment_id, question_id, n)
             JOIN assessments a ON a.id = t.assessment_id
@@ -79,7 +71,7 @@ final class AnswerBatchWrites {
                 .bindArray("assessmentIds", UUID.class, targets.stream().map(AnswerTarget::assessmentId).toList())
                 .bindArray("questionIds", UUID.class, targets.stream().map(AnswerTarget::questionId).toList())
                 .map((rs, ctx) -> {
-                    found[(int) rs.getLong("n") - 1] = LOCKED_FOR_ANSWER.map(rs, ctx);
+                    found[(int) rs.getLong("n") - 1] = PgAssessmentStore.LOCKED_FOR_ANSWER.map(rs, ctx);
                     return Boolean.TRUE;
                 })
                 .forEach(row -> { });
@@ -88,37 +80,17 @@ final class AnswerBatchWrites {
 
     static List<SavedAnswer> upsert(Handle h, List<AnswerWrite> writes) {
         int n = writes.size();
-        List<UUID> userIds = new ArrayList<>(n);
-        List<UUID> assessmentIds = new ArrayList<>(n);
-        List<UUID> questionIds = new ArrayList<>(n);
-        List<UUID> optionIds = new ArrayList<>(n);
-        List<Integer> values = new ArrayList<>(n);
-        List<String> textResponses = new ArrayList<>(n);
-        List<Integer> responseTimes = new ArrayList<>(n);
+        List<AnswerInput> inputs = writes.stream().map(AnswerWrite::input).toList();
         Map<AnswerTarget, Integer> position = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            AnswerWrite write = writes.get(i);
-            AnswerInput input = write.input();
-            userIds.add(write.assessment().userId());
-            assessmentIds.add(write.assessment().id());
-            questionIds.add(input.questionId());
-            optionIds.add(input.optionId());
-            values.add(input.value());
-            textResponses.add(input.textResponse());
-            responseTimes.add(input.responseTimeMs());
-            if (position.put(new AnswerTarget(write.assessment().id(), input.questionId()), i) != null) {
+            if (position.put(new AnswerTarget(writes.get(i).assessment().id(), inputs.get(i).questionId()), i) != null) {
                 throw new IllegalArgumentException("writes[" + i + "]: a batch answers a question of an assessment once");
             }
         }
         SavedAnswer[] saved = new SavedAnswer[n];
-        h.createQuery(UPSERT)
-                .bindArray("userIds", UUID.class, userIds)
-                .bindArray("assessmentIds", UUID.class, assessmentIds)
-                .bindArray("questionIds", UUID.class, questionIds)
-                .bindArray("optionIds", UUID.class, optionIds)
-                .bindArray("values", Integer.class, values)
-                .bindArray("textResponses", String.class, textResponses)
-                .bindArray("responseTimes", Integer.class, responseTimes)
+        AnswerWrites.bindAnswerColumns(h.createQuery(UPSERT), inputs)
+                .bindArray("userIds", UUID.class, writes.stream().map(w -> w.assessment().userId()).toList())
+                .bindArray("assessmentIds", UUID.class, writes.stream().map(w -> w.assessment().id()).toList())
                 .map((rs, ctx) -> {
                     var answer = JdbiAnswerRepository.MAPPER.map(rs, ctx);
                     saved[position.get(new AnswerTarget(answer.assessmentId(), answer.questionId()))] =

@@ -9,11 +9,11 @@ import dev.teto.data.api.model.Assessment;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The answer upserts. Callers hold the assessment's row lock, which is what keeps the count exact.
@@ -89,30 +89,29 @@ final class AnswerWrites {
 
     /** Returns the stored answers in input order. Question ids must be distinct (core checks). */
     static List<Answer> upsertAll(Handle h, Assessment assessment, List<AnswerInput> inputs) {
-        List<UUID> questionIds = new ArrayList<>(inputs.size());
-        List<UUID> optionIds = new ArrayList<>(inputs.size());
-        List<Integer> values = new ArrayList<>(inputs.size());
-        List<String> textResponses = new ArrayList<>(inputs.size());
-        List<Integer> responseTimes = new ArrayList<>(inputs.size());
-        for (AnswerInput input : inputs) {
-            questionIds.add(input.questionId());
-            optionIds.add(input.optionId());
-            values.add(input.value());
-            textResponses.add(input.textResponse());
-            responseTimes.add(input.responseTimeMs());
-        }
         Map<UUID, Answer> byQuestion = new HashMap<>();
-        owner(h.createQuery(UPSERT_MANY), assessment)
-                .bindArray("questionIds", UUID.class, questionIds)
-                .bindArray("optionIds", UUID.class, optionIds)
-                .bindArray("values", Integer.class, values)
-                .bindArray("textResponses", String.class, textResponses)
-                .bindArray("responseTimes", Integer.class, responseTimes)
+        bindAnswerColumns(owner(h.createQuery(UPSERT_MANY), assessment), inputs)
                 .map(JdbiAnswerRepository.MAPPER)
                 .forEach(a -> byQuestion.put(a.questionId(), a));
-        List<Answer> ordered = new ArrayList<>(inputs.size());
-        questionIds.forEach(id -> ordered.add(byQuestion.get(id)));
-        return ordered;
+        return inputs.stream().map(input -> byQuestion.get(input.questionId())).toList();
+    }
+
+    /**
+     * The answer columns of {@code inputs}, one array each ({@code :questionIds}, {@code :optionIds}, {@code :values},
+     * {@code :textResponses}, {@code :responseTimes}), for a statement that unnests them side by side.
+     */
+    static Query bindAnswerColumns(Query query, List<AnswerInput> inputs) {
+        return query
+                .bindArray("questionIds", UUID.class, column(inputs, AnswerInput::questionId))
+                .bindArray("optionIds", UUID.class, column(inputs, AnswerInput::optionId))
+                .bindArray("values", Integer.class, column(inputs, AnswerInput::value))
+                .bindArray("textResponses", String.class, column(inputs, AnswerInput::textResponse))
+                .bindArray("responseTimes", Integer.class, column(inputs, AnswerInput::responseTimeMs));
+    }
+
+    /** One field of every input, nulls kept. */
+    private static <T> List<T> column(List<AnswerInput> inputs, Function<AnswerInput, T> field) {
+        return inputs.stream().map(field).toList();
     }
 
     private static Query owner(Query query, Assessment assessment) {

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 /** The storage steps of taking a test, each one statement; core's flow holds the rules. */
 final class PgAssessmentStore implements AssessmentStore {
     private static final RecordRowMapper<LockedAssessment> LOCKED = RecordRowMapper.of(LockedAssessment.class);
-    private static final RecordRowMapper<LockedForAnswer> LOCKED_FOR_ANSWER = RecordRowMapper.of(LockedForAnswer.class);
+    static final RecordRowMapper<LockedForAnswer> LOCKED_FOR_ANSWER = RecordRowMapper.of(LockedForAnswer.class);
 
     private static final RecordRowMapper<AssessmentProgress> PROGRESS = RecordRowMapper.of(AssessmentProgress.class);
 
@@ -46,16 +46,25 @@ final class PgAssessmentStore implements AssessmentStore {
     /** The set stays in the database: transferring and decoding it was the client's largest cost per answer. */
     @Override
     public Optional<LockedForAnswer> lockForAnswer(UUID assessmentId, UUID questionId) {
-        return sql.with(h -> h.createQuery("""
-                        SELECT a.id, a.user_id, a.status, a.version, a.started_at, a.completed_at, a.duration_seconds,
-                               a.questions_answered, a.total_questions, a.metadata, a.created_at, a.updated_at,
-                               CASE WHEN a.question_ids IS NULL THEN NULL
-                                    ELSE CAST(:questionId AS uuid) = ANY(a.question_ids) END AS question_in_set,
-                               (u.deleted_at IS NULL) AS owner_live
+        return sql.with(h -> h.createQuery(lockedForAnswerColumns("CAST(:questionId AS uuid)") + """
+
                         FROM assessments a JOIN users u ON u.id = a.user_id
                         WHERE a.id = :id
                         FOR UPDATE OF a""")
                 .bind("id", assessmentId).bind("questionId", questionId).map(LOCKED_FOR_ANSWER).findOne());
+    }
+
+    /**
+     * What {@link #LOCKED_FOR_ANSWER} maps, from {@code assessments a} and {@code users u}: the assessment without
+     * its question set, and whether {@code questionId} (an SQL expression) is in that set.
+     */
+    static String lockedForAnswerColumns(String questionId) {
+        return """
+                SELECT a.id, a.user_id, a.status, a.version, a.started_at, a.completed_at, a.duration_seconds,
+                       a.questions_answered, a.total_questions, a.metadata, a.created_at, a.updated_at,
+                       CASE WHEN a.question_ids IS NULL THEN NULL
+                            ELSE %s = ANY(a.question_ids) END AS question_in_set,
+                       (u.deleted_at IS NULL) AS owner_live""".formatted(questionId);
     }
 
     /** The current question is the first of the recorded set with no answer; sets predate V4 only for old rows. */

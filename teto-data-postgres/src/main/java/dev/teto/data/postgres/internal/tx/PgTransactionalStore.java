@@ -128,13 +128,12 @@ public final class PgTransactionalStore implements TransactionalStore {
     }
 
     private void applySettings(Handle handle, TxOptions options, Actor actor) {
-        if (options.isolation() != TxOptions.Isolation.DEFAULT) {
-            // Must be the transaction's first statement.
+        boolean isolated = options.isolation() != TxOptions.Isolation.DEFAULT;
+        if (isolated) {
+            // Must be the transaction's first statement; it sets read-only too.
             handle.execute("SET TRANSACTION " + isolation(options.isolation()) + (options.readOnly() ? " READ ONLY" : " READ WRITE"));
-            applyActor(handle, actor, settingsQuery);
-            return;
         }
-        applyActor(handle, actor, options.readOnly() ? readOnlySettingsQuery : settingsQuery);
+        applyActor(handle, actor, options.readOnly() && !isolated ? readOnlySettingsQuery : settingsQuery);
     }
 
     private void applyActor(Handle handle, Actor actor) {
