@@ -34,6 +34,34 @@ final class CpuMeter {
     }
 
     /**
+     * {@link #sample()} once the server's processes have settled: a connection closed just now (the raw baseline
+     * closes its connections as its threads finish) leaves a backend that is exiting, whose CPU is neither a live
+     * process's any more nor yet reaped into the postmaster's; sampled then, it would be lost. Waits until the
+     * number of server processes holds still for a few polls, at most 2 s.
+     */
+    static Sample settledSample() {
+        Optional<String> postgres = BenchServer.durable().map(d -> d.binDir().resolve("postgres").toString());
+        if (postgres.isPresent()) {
+            long deadline = System.nanoTime() + 2_000_000_000L;
+            long last = -1;
+            int steady = 0;
+            while (steady < 3 && System.nanoTime() < deadline) {
+                long count = ProcessHandle.allProcesses()
+                        .filter(p -> p.info().command().map(postgres.get()::equals).orElse(false)).count();
+                steady = count == last ? steady + 1 : 0;
+                last = count;
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return sample();
+    }
+
+    /**
      * The live server processes' CPU plus what the postmaster has reaped from exited children (backends of a closed
      * pool): {@code cutime + cstime} of {@code /proc/<postmaster>/stat}.
      */

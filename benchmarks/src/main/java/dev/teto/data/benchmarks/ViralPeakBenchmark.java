@@ -103,7 +103,7 @@ public final class ViralPeakBenchmark {
             Map<String, String> settings = new LinkedHashMap<>(db.settings());
             settings.putAll(redis.settings());
             settings.putAll(kafka.settings());
-            settings.put("postgres.pool.max", Integer.toString(config.threads()));
+            settings.put("postgres.pool.max", Integer.toString(Integer.getInteger("pool", config.threads())));
 
             List<UUID> questionIds;
             try (TetoData data = sdk(settings, AnswerBatching.OFF)) {

@@ -82,6 +82,6 @@ final class ViralPhase {
         threadCpu.put("request threads (" + threads + ")", workerCpu.sum());
         threadCpu.putAll(ThreadCpu.snapshot().since(threadsBefore));
         return new Result(name, users, threads, seconds, completed.get(), answers, recorder,
-                CpuMeter.sample().minus(cpuBefore), threadCpu);
+                CpuMeter.settledSample().minus(cpuBefore), threadCpu);
     }
 }

@@ -84,6 +84,29 @@ final class ViralReport {
             }
             out.println();
         }
+        out.printf("%nWall time per completed assessment by kind of call, ms (every call's latency summed, over the "
+                + "takers; this is where each journey's time goes)%n| call |");
+        phases.forEach(p -> out.print(" " + p.name() + " |"));
+        out.printf("%n|---|");
+        phases.forEach(p -> out.print("---|"));
+        out.println();
+        for (ViralRecorder.Kind kind : ViralRecorder.Kind.values()) {
+            out.print("| " + kind.label + " |");
+            phases.forEach(p -> out.printf(Locale.ROOT, " %.2f |", perTaker(p, p.recorder().sorted(kind))));
+            out.println();
+        }
+        out.print("| **all calls** |");
+        phases.forEach(p -> out.printf(Locale.ROOT, " **%.2f** |", java.util.Arrays.stream(ViralRecorder.Kind.values())
+                .mapToDouble(k -> perTaker(p, p.recorder().sorted(k))).sum()));
+        out.println();
+    }
+
+    private static double perTaker(ViralPhase.Result phase, long[] nanos) {
+        long sum = 0;
+        for (long n : nanos) {
+            sum += n;
+        }
+        return sum / 1e6 / Math.max(1, phase.completed());
     }
 
     private static double ms(long[] sorted, double q) {

@@ -24,6 +24,8 @@ public final class PostgresOptions implements StoreOptions {
     public static final String DEFAULT_SCHEMA = "public";
     public static final int DEFAULT_MAXIMUM_POOL_SIZE = 10;
     public static final int DEFAULT_MINIMUM_IDLE = 2;
+    /** Connections of the outbox relay's own pool; 0 shares the request pool. */
+    public static final int DEFAULT_RELAY_POOL_SIZE = 1;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -87,6 +89,16 @@ public final class PostgresOptions implements StoreOptions {
 
     public int minimumIdle() {
         return b.minimumIdle;
+    }
+
+    /**
+     * The outbox relay's own connections, beside the {@link #maximumPoolSize() request pool}: a relay cycle holds
+     * its connection while Kafka takes the batch, and on the request pool that connection is missing from requests
+     * for as long as Kafka is slow. Used only when this library opens the pool (no host {@code DataSource}); 0 runs
+     * the relay on the request pool.
+     */
+    public int relayPoolSize() {
+        return b.relayPoolSize;
     }
 
     /** How long a call waits for a free pooled connection. */
@@ -253,6 +265,7 @@ public final class PostgresOptions implements StoreOptions {
         private String schema = DEFAULT_SCHEMA;
         private int maximumPoolSize = DEFAULT_MAXIMUM_POOL_SIZE;
         private int minimumIdle = DEFAULT_MINIMUM_IDLE;
+        private int relayPoolSize = DEFAULT_RELAY_POOL_SIZE;
         private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
         private Duration loginTimeout = DEFAULT_LOGIN_TIMEOUT;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
@@ -322,6 +335,10 @@ public final class PostgresOptions implements StoreOptions {
 
         public Builder minimumIdle(int v) {
             return set(n -> n.minimumIdle = v);
+        }
+
+        public Builder relayPoolSize(int v) {
+            return set(n -> n.relayPoolSize = v);
         }
 
         public Builder connectionTimeout(Duration v) {
@@ -444,6 +461,7 @@ public final class PostgresOptions implements StoreOptions {
                 throw new IllegalArgumentException("schema must be a lower-case SQL identifier");
             }
             between("maximumPoolSize", v.maximumPoolSize, 1, 1000);
+            between("relayPoolSize", v.relayPoolSize, 0, 10);
             if (v.minimumIdle < 0 || v.minimumIdle > v.maximumPoolSize) {
                 throw new IllegalArgumentException("minimumIdle must be between 0 and maximumPoolSize");
             }

@@ -134,7 +134,7 @@ class CachedReadsIT {
         Assessment a = data.assessmentFlow().start(user.id(), version);
         assertEquals(new AssessmentProgress(a.id(), 0, questions.get(0).id()), data.assessmentFlow().progress(a.id()));
         data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 4));
-        // the caller reads its own answer at once; the write-behind fills the cache after
+        // the answer stored its figure in the cache before it returned
         assertEquals(new AssessmentProgress(a.id(), 1, questions.get(1).id()), data.assessmentFlow().progress(a.id()));
         AssessmentProgress after = awaitProgress(a.id(), 1);
         assertEquals(questions.get(1).id(), after.currentQuestion());

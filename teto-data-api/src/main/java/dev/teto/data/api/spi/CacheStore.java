@@ -1,8 +1,11 @@
 package dev.teto.data.api.spi;
 
+import dev.teto.data.api.model.AssessmentProgress;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +40,18 @@ public interface CacheStore {
 
     /** Stores {@code value} unconditionally: for values written behind a commit, not loaded from the source. */
     void put(String key, Object value, Duration ttl);
+
+    /**
+     * Stores an assessment's progress under its {@code ASSESSMENT_PROGRESS} key unless the key holds a larger
+     * {@code questionsAnswered}, and cancels any lease on it (a load may have read an older count). Answers only add
+     * to an assessment, so of two committed figures the one with more answers is the later, and every answer can
+     * store its own figure right after its commit, in any order, from any instance: the key only moves forward.
+     *
+     * <p>The default removes the key instead, which is always safe: the next read loads the figure.
+     */
+    default void putProgress(String key, AssessmentProgress progress, Duration ttl) {
+        evict(List.of(key));
+    }
 
     /** Removes the keys and cancels their leases, then tells every instance's {@link Listener}s. */
     void invalidate(Collection<String> keys);

@@ -12,7 +12,7 @@ import java.util.Set;
  * (it may be a password). Text values are taken as given, so a password may hold spaces.
  */
 public final class PostgresConfig {
-    private static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "pool.max", "pool.min",
+    private static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "pool.max", "pool.min", "pool.relay",
             "connection-timeout", "login-timeout", "connect-timeout", "socket-timeout", "statement-timeout",
             "lock-timeout", "max-lifetime", "idle-timeout", "keepalive-time", "leak-detection-threshold", "ssl.mode",
             "ssl.root-cert", "run-migrations", "baseline-version", "partitions-ahead", "application-name",
@@ -22,6 +22,7 @@ public final class PostgresConfig {
     /** The options' messages name builder methods; someone configuring by settings needs the key. */
     private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("jdbcUrl", "url"),
             Map.entry("maximumPoolSize", "pool.max"), Map.entry("minimumIdle", "pool.min"),
+            Map.entry("relayPoolSize", "pool.relay"),
             Map.entry("connectionTimeout", "connection-timeout"), Map.entry("loginTimeout", "login-timeout"),
             Map.entry("connectTimeout", "connect-timeout"), Map.entry("socketTimeout", "socket-timeout"),
             Map.entry("statementTimeout", "statement-timeout"), Map.entry("lockTimeout", "lock-timeout"),
@@ -72,6 +73,7 @@ public final class PostgresConfig {
         b = s.text("application-name").map(b::applicationName).orElse(b);
         b = s.integer("pool.max").map(b::maximumPoolSize).orElse(b);
         b = s.integer("pool.min").map(b::minimumIdle).orElse(b);
+        b = s.integer("pool.relay").map(b::relayPoolSize).orElse(b);
         b = s.integer("partitions-ahead").map(b::activityPartitionMonthsAhead).orElse(b);
         b = s.duration("connection-timeout").map(b::connectionTimeout).orElse(b);
         b = s.duration("login-timeout").map(b::loginTimeout).orElse(b);

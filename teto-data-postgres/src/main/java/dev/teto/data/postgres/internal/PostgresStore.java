@@ -51,6 +51,8 @@ public final class PostgresStore implements StoreProvider.OpenStore {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
 
     private final HikariDataSource ownPool;
+    /** The outbox relay's own connections, or null when it shares the request pool. */
+    private final HikariDataSource relayPool;
     private final Map<Class<?>, Function<Sql, Object>> factories;
     private final PgTransactionalStore transactions;
     private final PgOutboxRelay outboxRelay;
@@ -89,7 +91,6 @@ public final class PostgresStore implements StoreProvider.OpenStore {
                         options.lockTimeout(), signer)
                 : new PgTransactionalStore(jdbi, factories,
                         hostSource ? options.statementTimeout() : null, options.lockTimeout(), signer);
-        this.outboxRelay = new PgOutboxRelay(jdbi);
         this.outboxBacklog = new PgOutboxBacklog(jdbi);
         this.outboxLog = new PgOutboxLog(jdbi);
         this.outboxAdmin = new dev.teto.data.postgres.internal.outbox.PgOutboxAdmin(jdbi);
@@ -102,6 +103,17 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         if (replicas != null) {
             transactions.useReplicas(replicas);
         }
+        // last, so that nothing after it can fail and leave its pool open
+        this.relayPool = ownPool != null && options.relayPoolSize() > 0 ? Pools.openRelay(options) : null;
+        this.outboxRelay = new PgOutboxRelay(relayPool == null ? jdbi : relayJdbi(relayPool, options));
+    }
+
+    private static Jdbi relayJdbi(DataSource relayPool, PostgresOptions options) {
+        Jdbi jdbi = jdbiOver(relayPool, options);
+        if (options.pgbouncer()) {
+            SessionlessTransactions.install(jdbi, options.schema(), options.statementTimeout(), options.lockTimeout());
+        }
+        return jdbi;
     }
 
     /** Jdbi over the primary's pool or a replica's, configured alike. */
@@ -240,6 +252,9 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         }
         health.close();
         outboxHealth.close();
+        if (relayPool != null) {
+            relayPool.close();
+        }
         if (ownPool != null) {
             ownPool.close();
         }
@@ -251,8 +266,19 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         }
 
         static HikariDataSource open(PostgresOptions o) {
+            return open(o, "teto-pg-" + o.schema());
+        }
+
+        /** The outbox relay's pool: small, apart from requests, opened lazily. */
+        static HikariDataSource openRelay(PostgresOptions o) {
+            return open(o.toBuilder().maximumPoolSize(o.relayPoolSize()).minimumIdle(0)
+                            .applicationName(o.applicationName() + "-relay").build(),
+                    "teto-pg-relay-" + o.schema());
+        }
+
+        private static HikariDataSource open(PostgresOptions o, String name) {
             HikariConfig config = new HikariConfig();
-            config.setPoolName("teto-pg-" + o.schema());
+            config.setPoolName(name);
             config.setJdbcUrl(o.jdbcUrl());
             config.setUsername(o.username());
             config.setPassword(o.password());

@@ -42,8 +42,9 @@ final class RedisCacheStore implements CacheStore {
             "return 1");
 
     /**
-     * KEYS[1]; ARGV: questions answered, current question ('' for none), ttl ms. Write-behind puts may arrive out of
-     * order, so progress never goes back: a count lower than the stored one is ignored (the TTL is still renewed).
+     * KEYS[1]; ARGV: questions answered, current question ('' for none), ttl ms. Answers from several threads and
+     * instances store their figures in any order, so progress never goes back: a count lower than the stored one is
+     * ignored (the TTL is still renewed).
      * Cancels any lease, like {@link #PUT}.
      */
     private static final Scripts PUT_PROGRESS = Scripts.of(ScriptOutputType.INTEGER,
@@ -116,15 +117,21 @@ final class RedisCacheStore implements CacheStore {
 
     @Override
     public void put(String key, Object value, Duration ttl) {
-        String stored = keys.cache(key);
         if (RedisKeys.isProgress(key)) {
-            AssessmentProgress progress = requireProgress(value);
-            PUT_PROGRESS.run(redis.sync(), new String[] {stored}, Integer.toString(progress.questionsAnswered()),
-                    progress.currentQuestion() == null ? "" : progress.currentQuestion().toString(),
-                    LeaseScripts.millis(ttl));
+            putProgress(key, requireProgress(value), ttl);
         } else {
-            PUT.run(redis.sync(), new String[] {stored}, Json.write(value), LeaseScripts.millis(ttl));
+            PUT.run(redis.sync(), new String[] {keys.cache(key)}, Json.write(value), LeaseScripts.millis(ttl));
         }
+    }
+
+    @Override
+    public void putProgress(String key, AssessmentProgress progress, Duration ttl) {
+        if (!RedisKeys.isProgress(key)) {
+            throw new IllegalArgumentException("putProgress takes ASSESSMENT_PROGRESS keys");
+        }
+        PUT_PROGRESS.run(redis.sync(), new String[] {keys.cache(key)}, Integer.toString(progress.questionsAnswered()),
+                progress.currentQuestion() == null ? "" : progress.currentQuestion().toString(),
+                LeaseScripts.millis(ttl));
     }
 
     @Override

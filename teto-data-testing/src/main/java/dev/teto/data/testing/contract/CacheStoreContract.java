@@ -165,6 +165,32 @@ public abstract class CacheStoreContract {
         assertTrue(store().get(key, Question.class).isEmpty());
     }
 
+    /** Answers store their figures in whatever order their threads or instances get there; the key never goes back. */
+    @Test
+    void aProgressPutNeverLowersTheCount() {
+        UUID assessment = UUID.randomUUID();
+        String key = "ASSESSMENT_PROGRESS:" + assessment;
+        AssessmentProgress later = new AssessmentProgress(assessment, 5, UUID.randomUUID());
+        store().putProgress(key, later, TTL);
+        CacheStore writer = otherInstance() != null ? otherInstance() : store();
+        writer.putProgress(key, new AssessmentProgress(assessment, 4, UUID.randomUUID()), TTL);
+        assertEquals(later, store().get(key, AssessmentProgress.class).orElseThrow().value());
+        AssessmentProgress done = new AssessmentProgress(assessment, 6, null);
+        writer.putProgress(key, done, TTL);
+        assertEquals(done, store().get(key, AssessmentProgress.class).orElseThrow().value());
+    }
+
+    @Test
+    void aProgressPutCancelsALeaseSoAnOlderLoadIsNeverStored() {
+        UUID assessment = UUID.randomUUID();
+        String key = "ASSESSMENT_PROGRESS:" + assessment;
+        String token = store().lease(key, LEASE).orElseThrow();
+        AssessmentProgress committed = new AssessmentProgress(assessment, 3, UUID.randomUUID());
+        (otherInstance() != null ? otherInstance() : store()).putProgress(key, committed, TTL);
+        assertFalse(store().putLeased(key, token, new AssessmentProgress(assessment, 2, UUID.randomUUID()), TTL));
+        assertEquals(committed, store().get(key, AssessmentProgress.class).orElseThrow().value());
+    }
+
     @Test
     void anInvalidationCancelsTheLeaseSoAnOlderLoadIsNeverStored() {
         String key = questionKey();

@@ -4,6 +4,7 @@ import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.event.EventHandler;
 import dev.teto.data.api.feed.ChangeFeed;
 import dev.teto.data.api.health.ComponentHealth;
+import dev.teto.data.api.model.AssessmentProgress;
 import dev.teto.data.api.model.UserSession;
 import dev.teto.data.api.spi.CacheStore;
 import dev.teto.data.api.spi.OutboxBacklog;
@@ -224,6 +225,20 @@ public final class CacheLayer implements AutoCloseable {
         if (store != null) {
             loads.refresh(key, jittered(ttl), loader);
         }
+    }
+
+    /**
+     * After an answer committed with {@code progress}: stores it unless the cache holds a later figure, before the
+     * answer returns, so a read on any instance sees it. When that fails the key is removed later (remembered as
+     * dirty) and read from the record of truth meanwhile.
+     */
+    public void progressCommitted(AssessmentProgress progress) {
+        if (store == null) {
+            return;
+        }
+        String key = CacheKeys.progress(progress.assessmentId());
+        Duration ttl = jittered(options.progressTtl());
+        invalidator.replace(key, () -> store.putProgress(key, progress, ttl));
     }
 
     /** Removes one key now, remembering it as dirty when that fails (a lost write-behind, say). */

@@ -1,5 +1,6 @@
 package dev.teto.data.core.internal.cache;
 
+import dev.teto.data.api.model.AssessmentProgress;
 import dev.teto.data.api.spi.CacheStore;
 
 import java.time.Clock;
@@ -82,6 +83,19 @@ public final class InProcessCacheStore implements CacheStore {
     public void put(String key, Object value, Duration ttl) {
         Instant now = clock.instant();
         slots.put(key, new Slot(value, now.plus(ttl), null, null));
+    }
+
+    @Override
+    public void putProgress(String key, AssessmentProgress progress, Duration ttl) {
+        Instant now = clock.instant();
+        slots.compute(key, (k, slot) -> {
+            Slot live = slot == null ? null : slot.live(now);
+            if (live != null && live.value instanceof AssessmentProgress held
+                    && held.questionsAnswered() > progress.questionsAnswered()) {
+                return new Slot(held, now.plus(ttl), null, null);
+            }
+            return new Slot(progress, now.plus(ttl), null, null);
+        });
     }
 
     @Override

@@ -57,6 +57,18 @@ final class Invalidator {
         attempt(key, removal(key));
     }
 
+    /**
+     * Stores a value over {@code key} now (a write that replaces rather than removes) or, failing that, remembers
+     * the key as dirty, so that its removal is retried and reads skip it meanwhile.
+     */
+    void replace(String key, Runnable write) {
+        try {
+            guard.run(write);
+        } catch (CacheUnavailable e) {
+            dirty.put(key, removal(key));
+        }
+    }
+
     /** Near-cached keys are broadcast to every instance; the others only removed. */
     private Runnable removal(String key) {
         return CacheKeys.nearCached(key) ? () -> store.invalidate(List.of(key)) : () -> store.evict(List.of(key));

@@ -6,7 +6,6 @@ import dev.teto.data.core.internal.tx.Runner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,14 +17,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * {@code ASSESSMENT_PROGRESS}, written behind each committed answer: the answer call removes the cached figure and
- * queues the assessment id, and one background thread reads the committed progress and stores it. Answers that
- * arrive while an update is queued share it. When an update cannot be queued or stored, the key stays removed
- * (remembered as dirty if even the removal failed), so the next read repairs it from PostgreSQL.
+ * {@code ASSESSMENT_PROGRESS}. An answer's statement returns the progress it committed, and the answer stores that
+ * figure in the cache before it returns ({@link CacheLayer#progressCommitted}): the cache keeps the figure with the
+ * most answers, so concurrent answers from any thread or instance can store theirs in any order, and a read anywhere
+ * after an answer returned sees it. That costs one cache round trip per answer and no read of PostgreSQL.
  *
- * <p>Until the write-behind stored it, this process serves the progress its own answer committed with (the
- * figure the answer's statement returned), so a taker's read right after an answer costs no round trip. Counts
- * only grow while a test is taken, so of two answers' figures the larger is the later.
+ * <p>Answers written without their figure ({@code answerAll}) remove the cached figure instead and queue the
+ * assessment id: one background thread reads the committed progress and stores it under a lease, so a load that read
+ * an older count can never land over a newer figure. When a figure cannot be stored, the key stays removed
+ * (remembered as dirty if even the removal failed), so the next read repairs it from PostgreSQL.
  */
 public final class ProgressTracker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressTracker.class);
@@ -33,7 +33,6 @@ public final class ProgressTracker implements AutoCloseable {
     private final CacheLayer cache;
     private final Runner system;
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
-    private final Map<UUID, AssessmentProgress> committed = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor writer;
 
     /** @param system runs a read outside any caller's transaction */
@@ -49,19 +48,13 @@ public final class ProgressTracker implements AutoCloseable {
     }
 
     /**
-     * After answers committed without their figure (a batch): the cached progress is removed at once, and so is a
-     * figure this process was serving from an earlier answer, so the caller's next read sees its answers; the update
-     * is queued. Never throws; a removal that fails marks the key dirty.
+     * After answers committed without their figure: the cached progress is removed at once, so the caller's next
+     * read sees its answers, and the update is queued. Never throws; a removal that fails marks the key dirty.
      */
     public void answered(UUID assessmentId) {
         if (!cache.caches()) {
             return;
         }
-        committed.remove(assessmentId);
-        writeBehind(assessmentId);
-    }
-
-    private void writeBehind(UUID assessmentId) {
         cache.evict(CacheKeys.progress(assessmentId));
         if (!queued.add(assessmentId)) {
             return;
@@ -70,47 +63,29 @@ public final class ProgressTracker implements AutoCloseable {
             writer.execute(() -> write(assessmentId));
         } catch (RejectedExecutionException e) {
             queued.remove(assessmentId);
-            committed.remove(assessmentId);
-            cache.evict(CacheKeys.progress(assessmentId));
         }
     }
 
-    /** After an answer committed with {@code progress}: as {@link #answered(UUID)}, serving that figure meanwhile. */
+    /** After an answer committed with {@code progress}: stored now, unless the cache holds a later figure. */
     public void answered(AssessmentProgress progress) {
-        if (!cache.caches()) {
-            return;
-        }
-        committed.merge(progress.assessmentId(), progress,
-                (held, next) -> next.questionsAnswered() >= held.questionsAnswered() ? next : held);
-        writeBehind(progress.assessmentId());
+        cache.progressCommitted(progress);
     }
 
     /** @param loader reads PostgreSQL on the caller's runner (its transaction, if it is in one) */
     public Optional<AssessmentProgress> read(UUID assessmentId, Supplier<Optional<AssessmentProgress>> loader) {
-        AssessmentProgress mine = committed.get(assessmentId);
-        if (mine != null) {
-            return Optional.of(mine);
-        }
         return cache.read(CacheKeys.progress(assessmentId), AssessmentProgress.class, cache.options().progressTtl(),
                 false, loader);
     }
 
     private void write(UUID assessmentId) {
         queued.remove(assessmentId);
-        AssessmentProgress served = committed.get(assessmentId);
         String key = CacheKeys.progress(assessmentId);
         try {
-            // Under a lease: an answer committed after this read removes the key and cancels the lease, so this
-            // older figure cannot be stored over it.
+            // Under a lease: a figure stored after this read cancels the lease, so this one cannot land over it.
             cache.writeBehind(key, cache.options().progressTtl(), () -> load(assessmentId));
         } catch (RuntimeException e) {
             LOG.debug("progress write-behind failed: {}", e.getClass().getName());
             cache.evict(key);
-        } finally {
-            // A later answer's figure stays: its own write-behind is queued.
-            if (served != null) {
-                committed.remove(assessmentId, served);
-            }
         }
     }
 
@@ -120,7 +95,6 @@ public final class ProgressTracker implements AutoCloseable {
 
     @Override
     public void close() {
-        committed.clear();
         writer.shutdownNow();
         try {
             // The store's pool closes next: a write-behind still reading would log a closed socket.
