@@ -2,6 +2,9 @@ package dev.teto.data.redis;
 
 import dev.teto.data.api.health.ComponentHealth;
 import dev.teto.data.api.health.HealthStatus;
+import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.AssessmentProgress;
 import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.model.ProfileUpdate;
 import dev.teto.data.api.model.Question;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -97,6 +101,51 @@ class RedisDegradationIT {
     @Test
     void cutOffRedis() throws InterruptedException {
         degradeAndRecover(redis::cut, redis::restore);
+    }
+
+    @Test
+    void progressWhileRedisIsFrozen() throws InterruptedException {
+        progressThrough(redis::freeze, redis::thaw);
+    }
+
+    @Test
+    void progressWhileRedisIsStopped() throws InterruptedException {
+        progressThrough(redis::stopServer, redis::restartServer);
+    }
+
+    /**
+     * An answer sends its progress to Redis without waiting: while Redis cannot take it, the answer still returns
+     * quickly, the answering instance serves its figure and then PostgreSQL's, and no instance reads the figure
+     * Redis held from before once Redis is back.
+     */
+    private void progressThrough(Runnable disrupt, Runnable heal) throws InterruptedException {
+        String version = Fixtures.version();
+        List<Question> questions = Fixtures.questions(a, version, 3);
+        Assessment assessment = a.assessmentFlow().start(Fixtures.user(a).id(), version);
+        a.assessmentFlow().answer(assessment.id(), AnswerInput.likert(questions.get(0).id(), 4));
+        assertTrue(Fixtures.await(() -> b.assessmentFlow().progress(assessment.id()).questionsAnswered() == 1,
+                RECOVERY), "b never saw the first answer");
+
+        disrupt.run();
+
+        fast(() -> a.assessmentFlow().answer(assessment.id(), AnswerInput.likert(questions.get(1).id(), 2)));
+        AssessmentProgress two = new AssessmentProgress(assessment.id(), 2, questions.get(2).id());
+        for (int round = 0; round < 10; round++) {   // through the put's timeout: first served here, then from SQL
+            assertEquals(two, fast(() -> a.assessmentFlow().progress(assessment.id())), "a read its progress stale");
+            Thread.sleep(50);
+        }
+        assertEquals(two, fast(() -> b.assessmentFlow().progress(assessment.id())), "b read stale during the outage");
+
+        heal.run();
+
+        awaitRedis(a, HealthStatus.UP);
+        for (int round = 0; round < 20; round++) {
+            assertEquals(two, fast(() -> a.assessmentFlow().progress(assessment.id())), "a read stale after");
+            Thread.sleep(25);
+        }
+        // b wrote nothing: it reads Redis again once a has removed the key it could not update
+        assertTrue(Fixtures.await(() -> two.equals(b.assessmentFlow().progress(assessment.id())), RECOVERY),
+                "b kept reading the figure from before the outage");
     }
 
     private void degradeAndRecover(Runnable disrupt, Runnable heal) throws InterruptedException {

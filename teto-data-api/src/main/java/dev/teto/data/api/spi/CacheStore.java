@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A cache shared by every instance of the host (Redis), or local to one (in-process). Core decides what is cached,
@@ -47,10 +49,13 @@ public interface CacheStore {
      * to an assessment, so of two committed figures the one with more answers is the later, and every answer can
      * store its own figure right after its commit, in any order, from any instance: the key only moves forward.
      *
-     * <p>The default removes the key instead, which is always safe: the next read loads the figure.
+     * <p>May return before the store has applied it; the stage completes (within the command timeout) when it has,
+     * or fails with a {@link dev.teto.data.api.error.TransientDataException}. The default removes the key instead,
+     * before it returns, which is always safe: the next read loads the figure.
      */
-    default void putProgress(String key, AssessmentProgress progress, Duration ttl) {
+    default CompletionStage<Void> putProgress(String key, AssessmentProgress progress, Duration ttl) {
         evict(List.of(key));
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Removes the keys and cancels their leases, then tells every instance's {@link Listener}s. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.UUID;
 
 /**
@@ -118,20 +119,26 @@ final class RedisCacheStore implements CacheStore {
     @Override
     public void put(String key, Object value, Duration ttl) {
         if (RedisKeys.isProgress(key)) {
-            putProgress(key, requireProgress(value), ttl);
+            PUT_PROGRESS.run(redis.sync(), new String[] {keys.cache(key)}, progressArgs(requireProgress(value), ttl));
         } else {
             PUT.run(redis.sync(), new String[] {keys.cache(key)}, Json.write(value), LeaseScripts.millis(ttl));
         }
     }
 
+    /** Sent without waiting for the reply: the answer that committed the figure need not wait for Redis. */
     @Override
-    public void putProgress(String key, AssessmentProgress progress, Duration ttl) {
+    public CompletionStage<Void> putProgress(String key, AssessmentProgress progress, Duration ttl) {
         if (!RedisKeys.isProgress(key)) {
             throw new IllegalArgumentException("putProgress takes ASSESSMENT_PROGRESS keys");
         }
-        PUT_PROGRESS.run(redis.sync(), new String[] {keys.cache(key)}, Integer.toString(progress.questionsAnswered()),
+        return PUT_PROGRESS.<Long>runAsync(redis.async(), new String[] {keys.cache(key)}, progressArgs(progress, ttl))
+                .thenApply(stored -> null);
+    }
+
+    private static String[] progressArgs(AssessmentProgress progress, Duration ttl) {
+        return new String[] {Integer.toString(progress.questionsAnswered()),
                 progress.currentQuestion() == null ? "" : progress.currentQuestion().toString(),
-                LeaseScripts.millis(ttl));
+                LeaseScripts.millis(ttl)};
     }
 
     @Override

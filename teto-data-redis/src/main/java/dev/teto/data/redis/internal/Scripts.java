@@ -2,12 +2,15 @@ package dev.teto.data.redis.internal;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One Lua script: sent by SHA ({@code EVALSHA}), and in full once per server that does not know it yet
@@ -45,6 +48,40 @@ final class Scripts {
         } catch (RuntimeException e) {
             throw RedisErrors.translate(e);
         }
+    }
+
+    /**
+     * Runs the script without waiting: the stage completes with its reply (Lettuce's command timeout bounds it), or
+     * fails with the translated error ({@link RedisErrors}).
+     */
+    <T> CompletableFuture<T> runAsync(RedisClusterAsyncCommands<String, String> redis, String[] keys, String... args) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            redis.<T>evalsha(sha, output, keys, args).whenComplete((value, failure) -> {
+                if (failure == null) {
+                    result.complete(value);
+                } else if (cause(failure) instanceof RedisNoScriptException) {
+                    redis.<T>eval(source, output, keys, args).whenComplete((again, failed) -> settle(result, again, failed));
+                } else {
+                    settle(result, null, failure);
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(RedisErrors.translate(e));
+        }
+        return result;
+    }
+
+    private static <T> void settle(CompletableFuture<T> result, T value, Throwable failure) {
+        if (failure == null) {
+            result.complete(value);
+        } else {
+            result.completeExceptionally(RedisErrors.translate(cause(failure)));
+        }
+    }
+
+    private static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** Server time in epoch milliseconds, as every script that needs a clock reads it. */

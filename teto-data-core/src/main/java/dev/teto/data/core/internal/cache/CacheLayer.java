@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -228,17 +230,17 @@ public final class CacheLayer implements AutoCloseable {
     }
 
     /**
-     * After an answer committed with {@code progress}: stores it unless the cache holds a later figure, before the
-     * answer returns, so a read on any instance sees it. When that fails the key is removed later (remembered as
-     * dirty) and read from the record of truth meanwhile.
+     * After an answer committed with {@code progress}: sends it to the cache, which keeps it unless it holds a later
+     * figure. The stage completes with true once the cache has it, false when that failed: the key is then removed
+     * later (remembered as dirty) and read from the record of truth meanwhile. Never fails.
      */
-    public void progressCommitted(AssessmentProgress progress) {
+    public CompletionStage<Boolean> progressCommitted(AssessmentProgress progress) {
         if (store == null) {
-            return;
+            return CompletableFuture.completedFuture(false);
         }
         String key = CacheKeys.progress(progress.assessmentId());
         Duration ttl = jittered(options.progressTtl());
-        invalidator.replace(key, () -> store.putProgress(key, progress, ttl));
+        return invalidator.replace(key, () -> store.putProgress(key, progress, ttl));
     }
 
     /** Removes one key now, remembering it as dirty when that fails (a lost write-behind, say). */

@@ -3,6 +3,8 @@ package dev.teto.data.core.internal.cache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /** Runs cache-store calls through the breaker, turning every failure into {@link CacheUnavailable}. */
@@ -30,12 +32,36 @@ public final class Guard {
             breaker.success();
             return result;
         } catch (RuntimeException e) {
-            breaker.failure();
-            onFailure.run();
-            // The class only: a store's message may hold a key, and keys hold ids.
-            LOG.debug("cache store call failed: {}", e.getClass().getName());
-            throw new CacheUnavailable(e);
+            throw failed(e);
         }
+    }
+
+    /** Like {@link #call} for a call that completes later: the stage fails with {@link CacheUnavailable}. */
+    CompletionStage<Void> callLater(Supplier<CompletionStage<Void>> work) {
+        if (!breaker.allows()) {
+            return CompletableFuture.failedFuture(new CacheUnavailable(null));
+        }
+        CompletionStage<Void> sent;
+        try {
+            sent = work.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(failed(e));
+        }
+        return sent.handle((done, failure) -> {
+            if (failure != null) {
+                throw failed(failure);
+            }
+            breaker.success();
+            return null;
+        });
+    }
+
+    private CacheUnavailable failed(Throwable e) {
+        breaker.failure();
+        onFailure.run();
+        // The class only: a store's message may hold a key, and keys hold ids.
+        LOG.debug("cache store call failed: {}", e.getClass().getName());
+        return new CacheUnavailable(e);
     }
 
     void run(Runnable work) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -86,7 +88,7 @@ public final class InProcessCacheStore implements CacheStore {
     }
 
     @Override
-    public void putProgress(String key, AssessmentProgress progress, Duration ttl) {
+    public CompletionStage<Void> putProgress(String key, AssessmentProgress progress, Duration ttl) {
         Instant now = clock.instant();
         slots.compute(key, (k, slot) -> {
             Slot live = slot == null ? null : slot.live(now);
@@ -96,6 +98,7 @@ public final class InProcessCacheStore implements CacheStore {
             }
             return new Slot(progress, now.plus(ttl), null, null);
         });
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -7,7 +7,9 @@ import dev.teto.data.api.spi.SessionStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Removes what committed events made stale. Right after the commit it tries at once; what fails is remembered as
@@ -58,15 +60,18 @@ final class Invalidator {
     }
 
     /**
-     * Stores a value over {@code key} now (a write that replaces rather than removes) or, failing that, remembers
-     * the key as dirty, so that its removal is retried and reads skip it meanwhile.
+     * Stores a value over {@code key} (a write that replaces rather than removes), completing when the store has
+     * it; when that fails the key is remembered as dirty, so that its removal is retried and reads skip it
+     * meanwhile. The stage never fails.
      */
-    void replace(String key, Runnable write) {
-        try {
-            guard.run(write);
-        } catch (CacheUnavailable e) {
+    CompletionStage<Boolean> replace(String key, Supplier<CompletionStage<Void>> write) {
+        return guard.callLater(write).handle((done, failure) -> {
+            if (failure == null) {
+                return true;
+            }
             dirty.put(key, removal(key));
-        }
+            return false;
+        });
     }
 
     /** Near-cached keys are broadcast to every instance; the others only removed. */

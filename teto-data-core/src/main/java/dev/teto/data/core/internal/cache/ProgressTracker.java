@@ -6,6 +6,7 @@ import dev.teto.data.core.internal.tx.Runner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * {@code ASSESSMENT_PROGRESS}. An answer's statement returns the progress it committed, and the answer stores that
- * figure in the cache before it returns ({@link CacheLayer#progressCommitted}): the cache keeps the figure with the
- * most answers, so concurrent answers from any thread or instance can store theirs in any order, and a read anywhere
- * after an answer returned sees it. That costs one cache round trip per answer and no read of PostgreSQL.
+ * {@code ASSESSMENT_PROGRESS}. An answer's statement returns the progress it committed, and the answer sends that
+ * figure to the cache right after its commit ({@link CacheLayer#progressCommitted}) without waiting for the reply:
+ * the cache keeps the figure with the most answers, so concurrent answers from any thread or instance can store theirs
+ * in any order. Until the cache has confirmed it, this process serves the figure itself, so a read here right after
+ * an answer costs no round trip and is never older than that answer. No answer reads PostgreSQL for its progress.
  *
  * <p>Answers written without their figure ({@code answerAll}) remove the cached figure instead and queue the
  * assessment id: one background thread reads the committed progress and stores it under a lease, so a load that read
@@ -33,6 +35,8 @@ public final class ProgressTracker implements AutoCloseable {
     private final CacheLayer cache;
     private final Runner system;
     private final Set<UUID> queued = ConcurrentHashMap.newKeySet();
+    /** Figures this process committed that the cache has not confirmed yet: the latest per assessment. */
+    private final Map<UUID, AssessmentProgress> committed = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor writer;
 
     /** @param system runs a read outside any caller's transaction */
@@ -48,13 +52,15 @@ public final class ProgressTracker implements AutoCloseable {
     }
 
     /**
-     * After answers committed without their figure: the cached progress is removed at once, so the caller's next
-     * read sees its answers, and the update is queued. Never throws; a removal that fails marks the key dirty.
+     * After answers committed without their figure: the cached progress is removed at once, and so is a figure this
+     * process was serving, so the caller's next read sees its answers; the update is queued. Never throws; a removal
+     * that fails marks the key dirty.
      */
     public void answered(UUID assessmentId) {
         if (!cache.caches()) {
             return;
         }
+        committed.remove(assessmentId);
         cache.evict(CacheKeys.progress(assessmentId));
         if (!queued.add(assessmentId)) {
             return;
@@ -66,13 +72,27 @@ public final class ProgressTracker implements AutoCloseable {
         }
     }
 
-    /** After an answer committed with {@code progress}: stored now, unless the cache holds a later figure. */
+    /**
+     * After an answer committed with {@code progress}: served here until the cache confirms it has the figure (or a
+     * later one), or has failed to take it and the key is marked dirty. Never throws.
+     */
     public void answered(AssessmentProgress progress) {
-        cache.progressCommitted(progress);
+        if (!cache.caches()) {
+            return;
+        }
+        committed.merge(progress.assessmentId(), progress,
+                (held, next) -> next.questionsAnswered() >= held.questionsAnswered() ? next : held);
+        // Only this figure goes: a later answer's stays until its own put is confirmed.
+        cache.progressCommitted(progress).whenComplete((stored, never) ->
+                committed.remove(progress.assessmentId(), progress));
     }
 
     /** @param loader reads PostgreSQL on the caller's runner (its transaction, if it is in one) */
     public Optional<AssessmentProgress> read(UUID assessmentId, Supplier<Optional<AssessmentProgress>> loader) {
+        AssessmentProgress mine = committed.get(assessmentId);
+        if (mine != null) {
+            return Optional.of(mine);
+        }
         return cache.read(CacheKeys.progress(assessmentId), AssessmentProgress.class, cache.options().progressTtl(),
                 false, loader);
     }
@@ -95,6 +115,7 @@ public final class ProgressTracker implements AutoCloseable {
 
     @Override
     public void close() {
+        committed.clear();
         writer.shutdownNow();
         try {
             // The store's pool closes next: a write-behind still reading would log a closed socket.
