@@ -26,6 +26,18 @@ public interface SessionStore {
     /** Indexes and stores {@code session} until it expires (at most {@code maxTtl}) if the lease still holds. */
     boolean putLeased(UserSession session, String token, Duration maxTtl);
 
+    /**
+     * Indexes and stores a session created just now, until it expires (at most {@code maxTtl}), unless the user's
+     * sessions were all removed ({@link #removeAll}) at or after {@code openedAt}, a time read before the creating
+     * transaction began; clocks may differ a little, so a removal shortly before it refuses too. No lease is needed:
+     * no older copy of a new session can exist, and only a removal of all the user's sessions can reach it before
+     * its creator has returned its id. False when refused or not stored; the default stores nothing, and the first
+     * validation loads the session instead.
+     */
+    default boolean putOpened(UserSession session, Instant openedAt, Duration maxTtl) {
+        return false;
+    }
+
     /** Removes one session and its index entry, cancelling leases on it. */
     void remove(UUID userId, UUID sessionId);
 

@@ -66,6 +66,13 @@ final class RedisSessionStore implements SessionStore {
             "redis.call('PEXPIRE', KEYS[1], ARGV[1])",
             "return ids");
 
+    /** KEYS[1] session; ARGV: json, ttl ms. Only if no one has stored or leased the new session yet. */
+    private static final Scripts PUT_NEW = Scripts.of(ScriptOutputType.INTEGER,
+            "if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end",
+            "redis.call('HSET', KEYS[1], 'value', ARGV[1])",
+            "redis.call('PEXPIRE', KEYS[1], ARGV[2])",
+            "return 1");
+
     private final RedisConnections redis;
     private final RedisKeys keys;
 
@@ -101,16 +108,34 @@ final class RedisSessionStore implements SessionStore {
         if (ttl.toMillis() < 1 || leaseStart < 0) {
             return false;   // expired already: nothing to keep; or not a token of ours
         }
-        Long indexed = INDEX_ADD.run(redis.sync(), new String[] {keys.userSessions(session.userId())},
-                session.id().toString(), Long.toString(session.expiresAt().toEpochMilli()),
-                Long.toString(now.toEpochMilli()), Long.toString(leaseStart), LeaseScripts.millis(CLOCK_MARGIN),
-                LeaseScripts.millis(REVOKED_MARKER_TTL));
-        if (indexed == null || indexed != 1L) {
+        if (!indexed(session, now, leaseStart)) {
             return false;
         }
         Long stored = LeaseScripts.PUT_LEASED.run(redis.sync(), new String[] {keys.session(session.id())},
                 token, LeaseScripts.millis(ttl), RedisCacheStore.VALUE, Json.write(session));
         return stored != null && stored == 1L;
+    }
+
+    @Override
+    public boolean putOpened(UserSession session, Instant openedAt, Duration maxTtl) {
+        Instant now = Instant.now();
+        Duration untilExpiry = Duration.between(now, session.expiresAt());
+        Duration ttl = untilExpiry.compareTo(maxTtl) < 0 ? untilExpiry : maxTtl;
+        if (ttl.toMillis() < 1 || !indexed(session, now, openedAt.toEpochMilli())) {
+            return false;
+        }
+        Long stored = PUT_NEW.run(redis.sync(), new String[] {keys.session(session.id())}, Json.write(session),
+                LeaseScripts.millis(ttl));
+        return stored != null && stored == 1L;
+    }
+
+    /** The index entry, written before the session: refused (false) by a revocation at or after {@code sinceMs}. */
+    private boolean indexed(UserSession session, Instant now, long sinceMs) {
+        Long indexed = INDEX_ADD.run(redis.sync(), new String[] {keys.userSessions(session.userId())},
+                session.id().toString(), Long.toString(session.expiresAt().toEpochMilli()),
+                Long.toString(now.toEpochMilli()), Long.toString(sinceMs), LeaseScripts.millis(CLOCK_MARGIN),
+                LeaseScripts.millis(REVOKED_MARKER_TTL));
+        return indexed != null && indexed == 1L;
     }
 
     @Override

@@ -54,6 +54,36 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void aNewSessionIsStoredAndIndexedWithoutALease() {
+        Instant openedAt = Instant.now();
+        UserSession session = session(UUID.randomUUID(), Duration.ofHours(1));
+        assertTrue(store().putOpened(session, openedAt, MAX_TTL));
+        assertEquals(session, store().get(session.id()).orElseThrow());
+        assertEquals(List.of(session.id()), store().indexedSessionIds(session.userId(), Instant.now()));
+        store().removeAll(session.userId());
+        assertTrue(store().get(session.id()).isEmpty(), "removeAll must reach a new session through the index");
+    }
+
+    /** A revoke-all that committed after the session's transaction began may not have revoked it: never cached. */
+    @Test
+    void aRemovalOfAllSessionsAfterTheOpeningRefusesTheNewSession() {
+        Instant openedAt = Instant.now();
+        UserSession session = session(UUID.randomUUID(), Duration.ofHours(1));
+        store().removeAll(session.userId());
+        assertFalse(store().putOpened(session, openedAt, MAX_TTL));
+        assertTrue(store().get(session.id()).isEmpty());
+    }
+
+    @Test
+    void aNewSessionAlreadyBeingLoadedIsLeftToItsLoader() {
+        UserSession session = session(UUID.randomUUID(), Duration.ofHours(1));
+        String token = store().lease(session.id(), LEASE).orElseThrow();
+        store().putOpened(session, Instant.now(), MAX_TTL);
+        assertTrue(store().putLeased(session, token, MAX_TTL), "the loader's lease must still hold");
+        assertEquals(session, store().get(session.id()).orElseThrow());
+    }
+
+    @Test
     void aLeaseIsHeldByOneCallerAtATime() {
         UUID id = UUID.randomUUID();
         assertTrue(store().lease(id, LEASE).isPresent());

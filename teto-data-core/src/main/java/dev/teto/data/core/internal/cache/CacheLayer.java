@@ -177,29 +177,30 @@ public final class CacheLayer implements AutoCloseable {
     }
 
     /**
-     * After a session's creation committed: stored at once (and rechecked, as a loaded one is), so the taker's
-     * first request validates from the cache instead of loading it twice. Never throws; a miss loads it later.
+     * After a session's creation committed: stored at once, so the taker's first request validates from the cache
+     * instead of loading it. A removal of all the user's sessions since {@code openedAt} refuses it (the store
+     * checks), so no lease and no second read are needed. Never throws; a miss loads it later.
      *
-     * @param stored the session as the store holds it (sealed fields sealed)
+     * @param stored   the session as the store holds it (sealed fields sealed)
+     * @param openedAt read before the creating transaction began
      */
-    public void sessionOpened(UserSession stored, Instant now, Supplier<Optional<UserSession>> loader) {
-        if (sessions == null || bypass()) {
+    public void sessionOpened(UserSession stored, Instant openedAt, Instant now) {
+        if (sessions == null || bypass() || !stored.isLive(now)
+                || invalidator.isDirty(CacheKeys.userSessions(stored.userId()))) {
             return;
         }
-        try {
-            guard.call(() -> sessions.lease(stored.id(), options.leaseTtl()))
-                    .ifPresent(token -> storeSession(stored, token, now, loader));
-        } catch (CacheUnavailable e) {
-            // its first validation loads it
-        }
+        quietly(() -> sessions.putOpened(stored, openedAt, capped(Duration.between(now, stored.expiresAt()))));
+    }
+
+    private Duration capped(Duration ttl) {
+        return ttl.compareTo(options.sessionMaxTtl()) > 0 ? options.sessionMaxTtl() : ttl;
     }
 
     private void storeSession(UserSession session, String token, Instant now, Supplier<Optional<UserSession>> loader) {
         if (!session.isLive(now) || invalidator.isDirty(CacheKeys.userSessions(session.userId()))) {
             return;
         }
-        Duration ttl = Duration.between(now, session.expiresAt());
-        Duration capped = ttl.compareTo(options.sessionMaxTtl()) > 0 ? options.sessionMaxTtl() : ttl;
+        Duration capped = capped(Duration.between(now, session.expiresAt()));
         quietly(() -> {
             if (sessions.putLeased(session, token, capped)) {
                 recheck(session, now, loader);

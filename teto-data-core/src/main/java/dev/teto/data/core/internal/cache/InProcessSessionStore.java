@@ -70,6 +70,20 @@ public final class InProcessSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean putOpened(UserSession session, Instant openedAt, Duration maxTtl) {
+        Instant now = clock.instant();
+        Instant removedAll = removedAllAt.get(session.userId());
+        Duration ttl = Duration.between(now, session.expiresAt());
+        if (removedAll != null && !openedAt.isAfter(removedAll) || ttl.isNegative() || ttl.isZero()) {
+            return false;
+        }
+        ttl = ttl.compareTo(maxTtl) > 0 ? maxTtl : ttl;
+        index.computeIfAbsent(session.userId(), k -> new ConcurrentHashMap<>()).put(session.id(), now.plus(ttl));
+        trim(session.userId(), now);
+        return values.putIfAbsent(CacheKeys.session(session.id()), session, ttl);
+    }
+
+    @Override
     public void remove(UUID userId, UUID sessionId) {
         values.invalidate(List.of(CacheKeys.session(sessionId)));
         index.computeIfPresent(userId, (k, ids) -> {

@@ -57,11 +57,12 @@ public final class SessionRules extends PortCalls<UserSessionRepository> impleme
 
     @Override
     public UserSession create(NewUserSession session) {
+        Instant openedAt = Instant.now();
         return unit((unit, sessions) -> {
             Liveness.requireLive(unit, session.userId());
             UserSession created = sessions.create(seal(unit, session));
             unit.publish(Events.sessionOpened(created));
-            unit.afterCommit(() -> cache.sessionOpened(created, Instant.now(), liveLoader(created.id(), Instant.now())));
+            unit.afterCommit(() -> cache.sessionOpened(created, openedAt, Instant.now()));
             return open(unit, created);
         });
     }
