@@ -104,6 +104,9 @@ public final class ViralPeakBenchmark {
             settings.putAll(redis.settings());
             settings.putAll(kafka.settings());
             settings.put("postgres.pool.max", Integer.toString(Integer.getInteger("pool", config.threads())));
+            // -Dteto.<section>.<key>=<value> sets any SDK setting, to try an option without editing the benchmark
+            System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("teto."))
+                    .forEach(k -> settings.put(k.substring("teto.".length()), System.getProperty(k)));
 
             List<UUID> questionIds;
             try (TetoData data = sdk(settings, AnswerBatching.OFF)) {

@@ -17,8 +17,8 @@ public final class KafkaConfig {
     private static final Set<String> KEYS = Set.of("bootstrap", "topic-prefix", "partitions", "replication-factor",
             "retention", "dlq-retention", "create-topics", "security-protocol", "sasl.mechanism", "sasl.jaas-config",
             "ssl.truststore-location", "ssl.truststore-password", "request-timeout", "delivery-timeout", "api-timeout",
-            "relay.batch-size", "relay.poll-interval", "outbox-retention", "max-attempts", "initial-backoff",
-            "max-backoff");
+            "relay.batch-size", "relay.poll-interval", "relay.linger", "outbox-retention", "max-attempts",
+            "initial-backoff", "max-backoff");
 
     /** The options' messages name builder methods; someone configuring by settings needs the key. */
     private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("topicPrefix", "topic-prefix"),

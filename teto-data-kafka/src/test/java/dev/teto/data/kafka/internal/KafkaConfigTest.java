@@ -29,6 +29,16 @@ class KafkaConfigTest {
         assertEquals(new Topics(o).deadLetters("teto.cohort-analytics"), "prod.teto.dlq.teto.cohort-analytics");
     }
 
+    /** Every relay key the README lists is accepted (relay.linger was read but refused as unknown). */
+    @Test
+    void relaySettingsAreRead() {
+        KafkaOptions o = KafkaConfig.read(Map.of("bootstrap", "x:1", "relay.linger", "PT0.05S",
+                "relay.poll-interval", "PT0.5S", "relay.batch-size", "200"));
+        assertEquals(Duration.ofMillis(50), o.relayLinger());
+        assertEquals(Duration.ofMillis(500), o.relayPollInterval());
+        assertEquals(200, o.relayBatchSize());
+    }
+
     @Test
     void errorsNameTheKeyNeverTheValue() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
