@@ -2,6 +2,7 @@ package dev.teto.data.benchmarks;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,11 +71,7 @@ final class ViralReport {
     }
 
     private static void latencies(List<ViralPhase.Result> phases, PrintStream out) {
-        out.printf("%nLatency per call, p50 / p99 / p99.9 in ms%n| call |");
-        phases.forEach(p -> out.print(" " + p.name() + " |"));
-        out.printf("%n|---|");
-        phases.forEach(p -> out.print("---|"));
-        out.println();
+        header("Latency per call, p50 / p99 / p99.9 in ms", phases, out);
         for (ViralRecorder.Kind kind : ViralRecorder.Kind.values()) {
             out.print("| " + kind.label + " |");
             for (ViralPhase.Result p : phases) {
@@ -84,20 +81,25 @@ final class ViralReport {
             }
             out.println();
         }
-        out.printf("%nWall time per completed assessment by kind of call, ms (every call's latency summed, over the "
-                + "takers; this is where each journey's time goes)%n| call |");
-        phases.forEach(p -> out.print(" " + p.name() + " |"));
-        out.printf("%n|---|");
-        phases.forEach(p -> out.print("---|"));
-        out.println();
+        header("Wall time per completed assessment by kind of call, ms (every call's latency summed, over the "
+                + "takers; this is where each journey's time goes)", phases, out);
         for (ViralRecorder.Kind kind : ViralRecorder.Kind.values()) {
             out.print("| " + kind.label + " |");
             phases.forEach(p -> out.printf(Locale.ROOT, " %.2f |", perTaker(p, p.recorder().sorted(kind))));
             out.println();
         }
         out.print("| **all calls** |");
-        phases.forEach(p -> out.printf(Locale.ROOT, " **%.2f** |", java.util.Arrays.stream(ViralRecorder.Kind.values())
+        phases.forEach(p -> out.printf(Locale.ROOT, " **%.2f** |", Arrays.stream(ViralRecorder.Kind.values())
                 .mapToDouble(k -> perTaker(p, p.recorder().sorted(k))).sum()));
+        out.println();
+    }
+
+    /** A table's title and its header row: one column per phase. */
+    private static void header(String title, List<ViralPhase.Result> phases, PrintStream out) {
+        out.printf("%n%s%n| call |", title);
+        phases.forEach(p -> out.print(" " + p.name() + " |"));
+        out.printf("%n|---|");
+        phases.forEach(p -> out.print("---|"));
         out.println();
     }
 
