@@ -26,8 +26,14 @@ import org.junit.jupiter.api.TestInstance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -173,6 +179,62 @@ abstract class CachedReadsOnRedis {
         a.users().softDelete(other.id());
         assertFalse(Fixtures.live(b, theirs));
         assertFalse(Fixtures.live(a, theirs));
+    }
+
+    /**
+     * Sessions created on both instances while another thread keeps revoking all of the user's sessions, for 20
+     * users in turn (the first revocation of each is the one no earlier marker refuses): a session the record of
+     * truth holds revoked never validates, on either instance. A new session is cached at once, and a revoke-all
+     * landing between its index entry and its value once left it cached, revoked, until it expired.
+     */
+    @Test
+    void sessionsCreatedDuringRevokeAllNeverValidateOnceRevoked() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        int revoked = 0;
+        try {
+            for (int round = 0; round < 20; round++) {
+                User user = Fixtures.user(a);
+                List<UserSession> created = Collections.synchronizedList(new ArrayList<>());
+                AtomicBoolean creating = new AtomicBoolean(true);
+                Future<?> revoker = pool.submit(() -> {
+                    while (creating.get()) {
+                        a.sessions().revokeAll(user.id());
+                    }
+                    return null;
+                });
+                List<Future<?>> creators = new ArrayList<>();
+                for (TetoData instance : new TetoData[] {a, b}) {
+                    creators.add(pool.submit(() -> {
+                        for (int i = 0; i < 5; i++) {
+                            created.add(Fixtures.session(instance, user, Duration.ofHours(1)));
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> creator : creators) {
+                    creator.get(60, TimeUnit.SECONDS);
+                }
+                creating.set(false);
+                revoker.get(10, TimeUnit.SECONDS);
+                revoked += assertRevokedNeverValidate(created);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(revoked > 0, "the race never revoked a new session");
+    }
+
+    /** @return how many of {@code sessions} the record of truth holds revoked */
+    private int assertRevokedNeverValidate(List<UserSession> sessions) {
+        int revoked = 0;
+        for (UserSession session : sessions) {
+            if (a.sessions().findById(session.id()).orElseThrow().revokedAt() != null) {
+                revoked++;
+                assertFalse(Fixtures.live(a, session), "a revoked session validates on a");
+                assertFalse(Fixtures.live(b, session), "a revoked session validates on b");
+            }
+        }
+        return revoked;
     }
 
     @Test

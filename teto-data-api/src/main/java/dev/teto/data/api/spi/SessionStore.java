@@ -27,14 +27,15 @@ public interface SessionStore {
     boolean putLeased(UserSession session, String token, Duration maxTtl);
 
     /**
-     * Indexes and stores a session created just now, until it expires (at most {@code maxTtl}), unless the user's
-     * sessions were all removed ({@link #removeAll}) at or after {@code openedAt}, a time read before the creating
-     * transaction began; clocks may differ a little, so a removal shortly before it refuses too. No lease is needed:
-     * no older copy of a new session can exist, and only a removal of all the user's sessions can reach it before
-     * its creator has returned its id. False when refused or not stored; the default stores nothing, and the first
-     * validation loads the session instead.
+     * Like {@link #putLeased} for a session created just now, whose creating transaction began at {@code openedAt}:
+     * refused when the user's sessions were all removed ({@link #removeAll}) at or after {@code openedAt} rather than
+     * after the lease's start (clocks may differ a little, so a removal shortly before it refuses too). A revoke-all
+     * that committed after the session's creation is thereby refused however late the lease was taken, so a new
+     * session needs no second read of the record of truth; the lease still guards the gap between writing the
+     * index entry and the session, where a removal cancels it. The default stores nothing, and the first validation
+     * loads the session instead.
      */
-    default boolean putOpened(UserSession session, Instant openedAt, Duration maxTtl) {
+    default boolean putOpened(UserSession session, String token, Instant openedAt, Duration maxTtl) {
         return false;
     }
 

@@ -66,13 +66,6 @@ final class RedisSessionStore implements SessionStore {
             "redis.call('PEXPIRE', KEYS[1], ARGV[1])",
             "return ids");
 
-    /** KEYS[1] session; ARGV: json, ttl ms. Only if no one has stored or leased the new session yet. */
-    private static final Scripts PUT_NEW = Scripts.of(ScriptOutputType.INTEGER,
-            "if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end",
-            "redis.call('HSET', KEYS[1], 'value', ARGV[1])",
-            "redis.call('PEXPIRE', KEYS[1], ARGV[2])",
-            "return 1");
-
     private final RedisConnections redis;
     private final RedisKeys keys;
 
@@ -101,14 +94,18 @@ final class RedisSessionStore implements SessionStore {
 
     @Override
     public boolean putLeased(UserSession session, String token, Duration maxTtl) {
+        return put(session, token, LeaseScripts.startOf(token), maxTtl);
+    }
+
+    /** Indexed, then stored under the lease, unless revoked at or after {@code sinceMs} (-1: not our token). */
+    private boolean put(UserSession session, String token, long sinceMs, Duration maxTtl) {
         Instant now = Instant.now();
         Duration untilExpiry = Duration.between(now, session.expiresAt());
         Duration ttl = untilExpiry.compareTo(maxTtl) < 0 ? untilExpiry : maxTtl;
-        long leaseStart = LeaseScripts.startOf(token);
-        if (ttl.toMillis() < 1 || leaseStart < 0) {
+        if (ttl.toMillis() < 1 || sinceMs < 0 || LeaseScripts.startOf(token) < 0) {
             return false;   // expired already: nothing to keep; or not a token of ours
         }
-        if (!indexed(session, now, leaseStart)) {
+        if (!indexed(session, now, sinceMs)) {
             return false;
         }
         Long stored = LeaseScripts.PUT_LEASED.run(redis.sync(), new String[] {keys.session(session.id())},
@@ -117,16 +114,8 @@ final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean putOpened(UserSession session, Instant openedAt, Duration maxTtl) {
-        Instant now = Instant.now();
-        Duration untilExpiry = Duration.between(now, session.expiresAt());
-        Duration ttl = untilExpiry.compareTo(maxTtl) < 0 ? untilExpiry : maxTtl;
-        if (ttl.toMillis() < 1 || !indexed(session, now, openedAt.toEpochMilli())) {
-            return false;
-        }
-        Long stored = PUT_NEW.run(redis.sync(), new String[] {keys.session(session.id())}, Json.write(session),
-                LeaseScripts.millis(ttl));
-        return stored != null && stored == 1L;
+    public boolean putOpened(UserSession session, String token, Instant openedAt, Duration maxTtl) {
+        return put(session, token, openedAt.toEpochMilli(), maxTtl);
     }
 
     /** The index entry, written before the session: refused (false) by a revocation at or after {@code sinceMs}. */

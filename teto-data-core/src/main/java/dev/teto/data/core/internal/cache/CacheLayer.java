@@ -177,9 +177,9 @@ public final class CacheLayer implements AutoCloseable {
     }
 
     /**
-     * After a session's creation committed: stored at once, so the taker's first request validates from the cache
-     * instead of loading it. A removal of all the user's sessions since {@code openedAt} refuses it (the store
-     * checks), so no lease and no second read are needed. Never throws; a miss loads it later.
+     * After a session's creation committed: stored at once under a lease, so the taker's first request validates
+     * from the cache instead of loading it. A removal of all the user's sessions since {@code openedAt} refuses it
+     * (the store checks), so unlike a loaded session it needs no second read. Never throws; a miss loads it later.
      *
      * @param stored   the session as the store holds it (sealed fields sealed)
      * @param openedAt read before the creating transaction began
@@ -189,7 +189,9 @@ public final class CacheLayer implements AutoCloseable {
                 || invalidator.isDirty(CacheKeys.userSessions(stored.userId()))) {
             return;
         }
-        quietly(() -> sessions.putOpened(stored, openedAt, capped(Duration.between(now, stored.expiresAt()))));
+        Duration ttl = capped(Duration.between(now, stored.expiresAt()));
+        quietly(() -> sessions.lease(stored.id(), options.leaseTtl())
+                .ifPresent(token -> sessions.putOpened(stored, token, openedAt, ttl)));
     }
 
     private Duration capped(Duration ttl) {

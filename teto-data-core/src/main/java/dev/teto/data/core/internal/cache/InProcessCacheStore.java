@@ -87,21 +87,6 @@ public final class InProcessCacheStore implements CacheStore {
         slots.put(key, new Slot(value, now.plus(ttl), null, null));
     }
 
-    /** Stores {@code value} unless the key holds a live value or lease; true when stored. */
-    boolean putIfAbsent(String key, Object value, Duration ttl) {
-        Instant now = clock.instant();
-        boolean[] stored = {false};
-        slots.compute(key, (k, slot) -> {
-            Slot live = slot == null ? null : slot.live(now);
-            if (live != null) {
-                return live;
-            }
-            stored[0] = true;
-            return new Slot(value, now.plus(ttl), null, null);
-        });
-        return stored[0];
-    }
-
     @Override
     public CompletionStage<Void> putProgress(String key, AssessmentProgress progress, Duration ttl) {
         Instant now = clock.instant();

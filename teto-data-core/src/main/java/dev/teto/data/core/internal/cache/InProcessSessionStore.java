@@ -50,11 +50,16 @@ public final class InProcessSessionStore implements SessionStore {
 
     @Override
     public boolean putLeased(UserSession session, String token, Duration maxTtl) {
-        Instant now = clock.instant();
         Instant leased = leasedAt.remove(token);
+        return leased != null && put(session, token, leased, maxTtl);
+    }
+
+    /** Indexed, then stored under the lease, unless all the user's sessions were removed at or after {@code since}. */
+    private boolean put(UserSession session, String token, Instant since, Duration maxTtl) {
+        Instant now = clock.instant();
         Instant removedAll = removedAllAt.get(session.userId());
-        // A remove-all after the lease was granted cannot have reached this session through the index: refuse.
-        if (leased == null || removedAll != null && !leased.isAfter(removedAll)) {
+        // A remove-all after that moment cannot have reached this session through the index: refuse.
+        if (removedAll != null && !since.isAfter(removedAll)) {
             return false;
         }
         Duration ttl = Duration.between(now, session.expiresAt());
@@ -70,17 +75,8 @@ public final class InProcessSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean putOpened(UserSession session, Instant openedAt, Duration maxTtl) {
-        Instant now = clock.instant();
-        Instant removedAll = removedAllAt.get(session.userId());
-        Duration ttl = Duration.between(now, session.expiresAt());
-        if (removedAll != null && !openedAt.isAfter(removedAll) || ttl.isNegative() || ttl.isZero()) {
-            return false;
-        }
-        ttl = ttl.compareTo(maxTtl) > 0 ? maxTtl : ttl;
-        index.computeIfAbsent(session.userId(), k -> new ConcurrentHashMap<>()).put(session.id(), now.plus(ttl));
-        trim(session.userId(), now);
-        return values.putIfAbsent(CacheKeys.session(session.id()), session, ttl);
+    public boolean putOpened(UserSession session, String token, Instant openedAt, Duration maxTtl) {
+        return leasedAt.remove(token) != null && put(session, token, openedAt, maxTtl);
     }
 
     @Override
