@@ -85,6 +85,41 @@ class AnswerBatchingIT {
                 + answers + " answers");
     }
 
+    /**
+     * With the defaults (batches never wait to fill), an answer with nothing else queued or committing is written
+     * by its caller; answers arriving while others commit still share commits.
+     */
+    @Test
+    void withoutAWaitALoneAnswerGoesAtOnceAndConcurrentOnesStillShareCommits() throws Exception {
+        try (TetoData defaults = TetoData.builder().configure(db.settings()).profileScorer(Fixtures.sumScorer())
+                .answerBatching(AnswerBatching.DEFAULTS).build()) {
+            Assessment lone = defaults.assessmentFlow().start(Fixtures.user(defaults).id(), version);
+            defaults.assessmentFlow().answer(lone.id(), AnswerInput.likert(questions.get(0).id(), 3, 1000));
+            assertEquals(1L, batching(defaults).get("alone_answers"));
+            assertEquals(1, defaults.assessments().findById(lone.id()).orElseThrow().questionsAnswered());
+            List<Assessment> assessments = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                assessments.add(defaults.assessmentFlow().start(Fixtures.user(defaults).id(), version));
+            }
+            List<Callable<Object>> calls = new ArrayList<>();
+            for (Assessment a : assessments) {
+                for (Question q : questions) {
+                    calls.add(() -> defaults.assessmentFlow().answer(a.id(), AnswerInput.likert(q.id(), 3, 1000)));
+                }
+            }
+            runAll(calls);
+            for (Assessment a : assessments) {
+                assertEquals(questions.size(), defaults.assessments().findById(a.id()).orElseThrow().questionsAnswered());
+            }
+            long alone = (Long) batching(defaults).get("alone_answers");
+            assertTrue(alone < 1 + calls.size() / 2, alone + " of " + calls.size() + " concurrent answers went alone");
+        }
+    }
+
+    private static java.util.Map<String, Object> batching(TetoData instance) {
+        return instance.health().component("answer-batching").orElseThrow().metrics();
+    }
+
     @Test
     void aRefusedAnswerFailsOnlyItsOwnCall() throws Exception {
         Assessment good = started();
