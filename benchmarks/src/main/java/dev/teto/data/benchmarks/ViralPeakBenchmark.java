@@ -52,7 +52,8 @@ public final class ViralPeakBenchmark {
     static final RateLimit LIMIT = new RateLimit(1_000_000, Duration.ofSeconds(1));
 
     /** How much to run. */
-    public record Config(int users, int threads, int warmupUsers, int pgbenchSeconds, boolean raw,
+    /** @param warmupRounds at most this many warm-up rounds of {@code warmupUsers} per phase */
+    public record Config(int users, int threads, int warmupUsers, int warmupRounds, int pgbenchSeconds, boolean raw,
                          List<AnswerBatching> batching, Path out) {
         static Config fromProperties() {
             int users = Integer.getInteger("users", 2_000);
@@ -63,7 +64,7 @@ public final class ViralPeakBenchmark {
                 default -> List.of(AnswerBatching.OFF, AnswerBatching.DEFAULTS);
             };
             return new Config(users, threads, Integer.getInteger("warmupUsers", Math.max(threads, users / 2)),
-                    Integer.getInteger("pgbenchSeconds", 15), Boolean.parseBoolean(System.getProperty("raw", "true")),
+                    Integer.getInteger("warmupRounds", 3), Integer.getInteger("pgbenchSeconds", 15), Boolean.parseBoolean(System.getProperty("raw", "true")),
                     batching, Paths.get(System.getProperty("out", "benchmarks/results")));
         }
     }
@@ -195,8 +196,7 @@ public final class ViralPeakBenchmark {
      */
     private static void warmUp(String name, PhaseRunner runner, Config config, CompilationMXBean jit,
             PrintStream progress) {
-        int rounds = Integer.getInteger("warmupRounds", 3);
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 1; round <= config.warmupRounds(); round++) {
             long compiling = jit.getTotalCompilationTime();
             ViralPhase.Result warm = runner.run(name, config.warmupUsers());
             double jitShare = (jit.getTotalCompilationTime() - compiling) / 1000.0 / warm.seconds();
