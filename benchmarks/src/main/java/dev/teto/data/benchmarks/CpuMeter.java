@@ -28,8 +28,7 @@ final class CpuMeter {
     static Sample sample() {
         double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
-        Optional<String> postgres = BenchServer.durable().map(d -> d.binDir().resolve("postgres").toString());
-        double pg = postgres.map(CpuMeter::postgresSeconds).orElse(Double.NaN);
+        double pg = postgresExecutable().map(CpuMeter::postgresSeconds).orElse(Double.NaN);
         return new Sample(jvm, pg);
     }
 
@@ -40,14 +39,13 @@ final class CpuMeter {
      * number of server processes holds still for a few polls, at most 2 s.
      */
     static Sample settledSample() {
-        Optional<String> postgres = BenchServer.durable().map(d -> d.binDir().resolve("postgres").toString());
+        Optional<String> postgres = postgresExecutable();
         if (postgres.isPresent()) {
             long deadline = System.nanoTime() + 2_000_000_000L;
             long last = -1;
             int steady = 0;
             while (steady < 3 && System.nanoTime() < deadline) {
-                long count = ProcessHandle.allProcesses()
-                        .filter(p -> p.info().command().map(postgres.get()::equals).orElse(false)).count();
+                long count = processesOf(postgres.get()).size();
                 steady = count == last ? steady + 1 : 0;
                 last = count;
                 try {
@@ -66,10 +64,8 @@ final class CpuMeter {
      * pool): {@code cutime + cstime} of {@code /proc/<postmaster>/stat}.
      */
     private static double postgresSeconds(String executable) {
-        List<ProcessHandle> processes = ProcessHandle.allProcesses()
-                .filter(p -> p.info().command().map(executable::equals).orElse(false)).toList();
         double seconds = 0;
-        for (ProcessHandle p : processes) {
+        for (ProcessHandle p : processesOf(executable)) {
             seconds += p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
             boolean postmaster = p.parent().flatMap(parent -> parent.info().command())
                     .map(c -> !c.equals(executable)).orElse(true);
@@ -78,6 +74,16 @@ final class CpuMeter {
             }
         }
         return seconds;
+    }
+
+    /** The durable server's {@code postgres} binary; empty when the benchmark runs on another server. */
+    private static Optional<String> postgresExecutable() {
+        return BenchServer.durable().map(d -> d.binDir().resolve("postgres").toString());
+    }
+
+    private static List<ProcessHandle> processesOf(String executable) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(executable::equals).orElse(false)).toList();
     }
 
     private static double reapedChildrenSeconds(long pid) {

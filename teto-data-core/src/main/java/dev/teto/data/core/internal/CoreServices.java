@@ -21,6 +21,7 @@ import dev.teto.data.api.content.InsightRepository;
 import dev.teto.data.api.search.ContentSearch;
 import dev.teto.data.core.internal.rules.PostRules;
 import dev.teto.data.api.context.Actor;
+import dev.teto.data.api.context.TxOptions;
 import dev.teto.data.core.internal.rules.InsightRules;
 import dev.teto.data.api.ratelimit.RateLimiter;
 import dev.teto.data.api.repository.QuestionRepository;
@@ -111,7 +112,7 @@ public final class CoreServices {
         this.rateLimiter = rateLimiter;
         this.system = new Runner() {
             @Override
-            public <R> R run(java.util.function.Function<Unit, R> work) {
+            public <R> R run(Function<Unit, R> work) {
                 return transactions.runAlone(Actor.NONE, work);
             }
         };
@@ -119,8 +120,8 @@ public final class CoreServices {
         // do not make the service actor's replica reads wait for a replay (read-your-writes).
         this.progress = new ProgressTracker(cache, new Runner() {
             @Override
-            public <R> R run(java.util.function.Function<Unit, R> work) {
-                return transactions.inTransaction(Actor.NONE, dev.teto.data.api.context.TxOptions.READ_ONLY,
+            public <R> R run(Function<Unit, R> work) {
+                return transactions.inTransaction(Actor.NONE, TxOptions.READ_ONLY,
                         view -> work.apply(view.unit()));
             }
         });

@@ -97,12 +97,12 @@ final class RedisSessionStore implements SessionStore {
         return put(session, token, LeaseScripts.startOf(token), maxTtl);
     }
 
-    /** Indexed, then stored under the lease, unless revoked at or after {@code sinceMs} (-1: not our token). */
+    /** Indexed, then stored under the lease, unless revoked at or after {@code sinceMs}. */
     private boolean put(UserSession session, String token, long sinceMs, Duration maxTtl) {
         Instant now = Instant.now();
         Duration untilExpiry = Duration.between(now, session.expiresAt());
         Duration ttl = untilExpiry.compareTo(maxTtl) < 0 ? untilExpiry : maxTtl;
-        if (ttl.toMillis() < 1 || sinceMs < 0 || LeaseScripts.startOf(token) < 0) {
+        if (ttl.toMillis() < 1 || LeaseScripts.startOf(token) < 0) {
             return false;   // expired already: nothing to keep; or not a token of ours
         }
         if (!indexed(session, now, sinceMs)) {

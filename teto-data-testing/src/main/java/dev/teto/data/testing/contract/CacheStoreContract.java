@@ -52,6 +52,11 @@ public abstract class CacheStoreContract {
         return null;
     }
 
+    /** Another instance where the store has one (a write from elsewhere), else this one. */
+    private CacheStore otherOrThis() {
+        return otherInstance() != null ? otherInstance() : store();
+    }
+
     private static String questionKey() {
         return "QUESTION:" + UUID.randomUUID();
     }
@@ -172,7 +177,7 @@ public abstract class CacheStoreContract {
         String key = "ASSESSMENT_PROGRESS:" + assessment;
         AssessmentProgress later = new AssessmentProgress(assessment, 5, UUID.randomUUID());
         putProgress(store(), key, later);
-        CacheStore writer = otherInstance() != null ? otherInstance() : store();
+        CacheStore writer = otherOrThis();
         putProgress(writer, key, new AssessmentProgress(assessment, 4, UUID.randomUUID()));
         assertEquals(later, store().get(key, AssessmentProgress.class).orElseThrow().value());
         AssessmentProgress done = new AssessmentProgress(assessment, 6, null);
@@ -186,7 +191,7 @@ public abstract class CacheStoreContract {
         String key = "ASSESSMENT_PROGRESS:" + assessment;
         String token = store().lease(key, LEASE).orElseThrow();
         AssessmentProgress committed = new AssessmentProgress(assessment, 3, UUID.randomUUID());
-        putProgress(otherInstance() != null ? otherInstance() : store(), key, committed);
+        putProgress(otherOrThis(), key, committed);
         assertFalse(store().putLeased(key, token, new AssessmentProgress(assessment, 2, UUID.randomUUID()), TTL));
         assertEquals(committed, store().get(key, AssessmentProgress.class).orElseThrow().value());
     }
@@ -201,7 +206,7 @@ public abstract class CacheStoreContract {
         String key = questionKey();
         String token = store().lease(key, LEASE).orElseThrow();
         Question readBeforeTheWrite = question(UUID.randomUUID(), "old");
-        (otherInstance() != null ? otherInstance() : store()).invalidate(List.of(key));
+        otherOrThis().invalidate(List.of(key));
         assertFalse(store().putLeased(key, token, readBeforeTheWrite, TTL));
         assertTrue(store().get(key, Question.class).isEmpty());
         assertTrue(store().lease(key, LEASE).isPresent(), "a new loader must be able to lease after the invalidation");

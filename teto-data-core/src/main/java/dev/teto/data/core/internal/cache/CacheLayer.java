@@ -185,8 +185,7 @@ public final class CacheLayer implements AutoCloseable {
      * @param openedAt read before the creating transaction began
      */
     public void sessionOpened(UserSession stored, Instant openedAt, Instant now) {
-        if (sessions == null || bypass() || !stored.isLive(now)
-                || invalidator.isDirty(CacheKeys.userSessions(stored.userId()))) {
+        if (sessions == null || bypass() || !storable(stored, now)) {
             return;
         }
         Duration ttl = capped(Duration.between(now, stored.expiresAt()));
@@ -194,12 +193,17 @@ public final class CacheLayer implements AutoCloseable {
                 .ifPresent(token -> sessions.putOpened(stored, token, openedAt, ttl)));
     }
 
+    /** Live, and no failed removal of the user's sessions is outstanding (it could not reach this one later). */
+    private boolean storable(UserSession session, Instant now) {
+        return session.isLive(now) && !invalidator.isDirty(CacheKeys.userSessions(session.userId()));
+    }
+
     private Duration capped(Duration ttl) {
         return ttl.compareTo(options.sessionMaxTtl()) > 0 ? options.sessionMaxTtl() : ttl;
     }
 
     private void storeSession(UserSession session, String token, Instant now, Supplier<Optional<UserSession>> loader) {
-        if (!session.isLive(now) || invalidator.isDirty(CacheKeys.userSessions(session.userId()))) {
+        if (!storable(session, now)) {
             return;
         }
         Duration capped = capped(Duration.between(now, session.expiresAt()));

@@ -290,7 +290,8 @@ public final class AnswerBatcher implements AutoCloseable {
 
     /**
      * {@value #HEALTH_NAME} for {@code data.health()} and its meters: totals since start, the answers queued for a
-     * batch and those in batches still committing. Always UP: a batch that fails reaches its callers, and the store's own component says why.
+     * batch and those in batches still committing. Always UP: a batch that fails reaches its callers, and the
+     * store's own component says why.
      */
     public ComponentHealth health() {
         int waiting;
