@@ -27,8 +27,11 @@ public final class KafkaOptions implements StoreOptions {
     public static final Duration DEFAULT_API_TIMEOUT = Duration.ofSeconds(10);
     public static final int DEFAULT_RELAY_BATCH_SIZE = 1000;
     public static final Duration DEFAULT_RELAY_POLL_INTERVAL = Duration.ofMillis(200);
-    /** How long the relay waits after a commit's wake-up, so the commits of that moment share one transaction. */
-    public static final Duration DEFAULT_RELAY_LINGER = Duration.ofMillis(20);
+    /**
+     * How long the relay waits after a commit's wake-up, so the commits of that moment share one transaction; when
+     * {@code relayLinger} is not set and the poll interval is shorter than twice this, half the poll interval.
+     */
+    public static final Duration DEFAULT_RELAY_LINGER = Duration.ofMillis(100);
     public static final Duration DEFAULT_OUTBOX_RETENTION = Duration.ofHours(1);
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
@@ -56,6 +59,7 @@ public final class KafkaOptions implements StoreOptions {
     private final int relayBatchSize;
     private final Duration relayPollInterval;
     private final Duration relayLinger;
+    private final boolean relayLingerSet;
     private final Duration outboxRetention;
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -80,7 +84,8 @@ public final class KafkaOptions implements StoreOptions {
         this.apiTimeout = b.apiTimeout;
         this.relayBatchSize = b.relayBatchSize;
         this.relayPollInterval = b.relayPollInterval;
-        this.relayLinger = b.relayLinger;
+        this.relayLingerSet = b.relayLinger != null;
+        this.relayLinger = relayLingerSet ? b.relayLinger : min(DEFAULT_RELAY_LINGER, b.relayPollInterval.dividedBy(2));
         this.outboxRetention = b.outboxRetention;
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
@@ -111,7 +116,7 @@ public final class KafkaOptions implements StoreOptions {
         b.apiTimeout = apiTimeout;
         b.relayBatchSize = relayBatchSize;
         b.relayPollInterval = relayPollInterval;
-        b.relayLinger = relayLinger;
+        b.relayLinger = relayLingerSet ? relayLinger : null;
         b.outboxRetention = outboxRetention;
         b.maxAttempts = maxAttempts;
         b.initialBackoff = initialBackoff;
@@ -204,6 +209,7 @@ public final class KafkaOptions implements StoreOptions {
     /**
      * After a commit wakes the relay, how long it waits before publishing, so that commits arriving together go
      * in one Kafka transaction instead of one each; zero publishes at once. Events reach Kafka this much later.
+     * Unless set, {@link #DEFAULT_RELAY_LINGER} or half the poll interval, whichever is shorter.
      */
     public Duration relayLinger() {
         return relayLinger;
@@ -261,7 +267,8 @@ public final class KafkaOptions implements StoreOptions {
         private Duration apiTimeout = DEFAULT_API_TIMEOUT;
         private int relayBatchSize = DEFAULT_RELAY_BATCH_SIZE;
         private Duration relayPollInterval = DEFAULT_RELAY_POLL_INTERVAL;
-        private Duration relayLinger = DEFAULT_RELAY_LINGER;
+        /** Null until set: the default then follows the poll interval ({@link #DEFAULT_RELAY_LINGER}). */
+        private Duration relayLinger;
         private Duration outboxRetention = DEFAULT_OUTBOX_RETENTION;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
@@ -412,7 +419,7 @@ public final class KafkaOptions implements StoreOptions {
             OptionChecks.positiveIntMillis("apiTimeout", apiTimeout);
             OptionChecks.between("relayBatchSize", relayBatchSize, 1, 100_000);
             OptionChecks.positive("relayPollInterval", relayPollInterval);
-            require(relayLinger != null && !relayLinger.isNegative()
+            require(relayLinger == null || !relayLinger.isNegative()
                     && relayLinger.compareTo(relayPollInterval) < 0, "relayLinger must be at least 0 and below relayPollInterval");
             require(outboxRetention != null && !outboxRetention.isNegative(), "outboxRetention must not be negative");
             require(maxAttempts >= 1, "maxAttempts must be at least 1");
@@ -427,5 +434,9 @@ public final class KafkaOptions implements StoreOptions {
                 throw new IllegalArgumentException(message);
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

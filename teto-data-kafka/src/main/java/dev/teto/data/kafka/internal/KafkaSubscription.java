@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One consumer group on the events topic. Each poll's records (each partition in order) go to the handler in
- * batches; offsets are committed after the handler returned (once per partition and poll), so an effect is never
+ * batches; offsets are committed after the handler returned (once per poll, for all its partitions), so an effect is never
  * skipped, and a crash repeats at most that poll's records (the inbox absorbs them). A failed batch is retried one event at a time: a
  * {@link TransientDataException} waits and retries without limit (a store is down: the backlog waits), any other
  * failure is retried up to {@code maxAttempts} with backoff, then the event goes to the group's dead-letter topic
@@ -184,39 +184,46 @@ final class KafkaSubscription implements EventSubscription {
         if (records.isEmpty()) {
             return;
         }
+        Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
         for (TopicPartition tp : records.partitions()) {
-            List<ConsumerRecord<String, byte[]>> part = records.records(tp);
-            int from = 0;
-            long next = -1;
-            boolean all = true;
-            while (from < part.size() && running.get()) {
-                List<ConsumerRecord<String, byte[]>> chunk = part.subList(from, Math.min(part.size(), from + maxBatch));
-                int done = process(chunk);
-                if (done > 0) {
-                    next = chunk.get(done - 1).offset() + 1;
-                }
-                if (done < chunk.size()) {
-                    c.seek(tp, chunk.get(done).offset());   // the rest waits for the next poll
-                    all = false;
-                    sleep(options.backoffAfter(2));
-                    break;
-                }
-                from += chunk.size();
-            }
-            if (all && from == part.size()) {
-                // Past the poll's last record and any transaction marker after it: the relay writes in
-                // transactions, and a group committed short of a marker would never look caught up.
-                next = c.position(tp, options.apiTimeout());
-            }
-            // One commit per partition and poll, after every effect in it: a crash repeats at most this poll's
-            // records, which the inbox absorbs.
+            long next = handlePartition(c, tp, records.records(tp));
             if (next >= 0) {
-                c.commitSync(Map.of(tp, new OffsetAndMetadata(next)), options.apiTimeout());
+                finished.put(tp, new OffsetAndMetadata(next));
             }
             if (!running.get()) {
-                return;
+                break;
             }
         }
+        // One commit per poll, after every effect in it: a crash repeats at most this poll's records, which the
+        // inbox absorbs. A commit per partition cost the broker one offset write per partition of every poll.
+        if (!finished.isEmpty()) {
+            c.commitSync(finished, options.apiTimeout());
+        }
+    }
+
+    /** @return the offset to commit for {@code tp} after handling its records, or -1 when none took effect */
+    private long handlePartition(Consumer<String, byte[]> c, TopicPartition tp, List<ConsumerRecord<String, byte[]>> part) {
+        int from = 0;
+        long next = -1;
+        while (from < part.size() && running.get()) {
+            List<ConsumerRecord<String, byte[]>> chunk = part.subList(from, Math.min(part.size(), from + maxBatch));
+            int done = process(chunk);
+            if (done > 0) {
+                next = chunk.get(done - 1).offset() + 1;
+            }
+            if (done < chunk.size()) {
+                c.seek(tp, chunk.get(done).offset());   // the rest waits for the next poll
+                sleep(options.backoffAfter(2));
+                return next;
+            }
+            from += chunk.size();
+        }
+        if (from == part.size()) {
+            // Past the poll's last record and any transaction marker after it: the relay writes in
+            // transactions, and a group committed short of a marker would never look caught up.
+            next = c.position(tp, options.apiTimeout());
+        }
+        return next;
     }
 
     /** @return how many leading records of {@code chunk} are finished (handled, skipped or dead-lettered) */

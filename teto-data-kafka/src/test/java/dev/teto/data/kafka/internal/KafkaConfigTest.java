@@ -39,6 +39,21 @@ class KafkaConfigTest {
         assertEquals(200, o.relayBatchSize());
     }
 
+    /** Unset, the linger follows a short poll interval (half of it) instead of making the options invalid. */
+    @Test
+    void defaultLingerStaysBelowTheRelayPollInterval() {
+        assertEquals(KafkaOptions.DEFAULT_RELAY_LINGER, KafkaOptions.builder().bootstrap("x:1").build().relayLinger());
+        KafkaOptions quick = KafkaOptions.builder().bootstrap("x:1").relayPollInterval(Duration.ofMillis(50)).build();
+        assertEquals(Duration.ofMillis(25), quick.relayLinger());
+        KafkaOptions slower = quick.toBuilder().relayPollInterval(Duration.ofSeconds(1)).build();
+        assertEquals(KafkaOptions.DEFAULT_RELAY_LINGER, slower.relayLinger(), "a derived linger is not carried over");
+        KafkaOptions set = KafkaOptions.builder().bootstrap("x:1").relayLinger(Duration.ofMillis(10)).build();
+        assertEquals(Duration.ofMillis(10), set.toBuilder().relayPollInterval(Duration.ofMillis(50)).build()
+                .relayLinger(), "a linger that was set is kept");
+        assertThrows(IllegalArgumentException.class, () -> set.toBuilder().relayPollInterval(Duration.ofMillis(10))
+                .build(), "a set linger must stay below the poll interval");
+    }
+
     @Test
     void errorsNameTheKeyNeverTheValue() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
