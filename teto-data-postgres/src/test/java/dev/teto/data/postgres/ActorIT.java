@@ -60,6 +60,26 @@ class ActorIT {
         assertEquals("", seen(db, 4, "role"));
     }
 
+    /**
+     * A read-write transaction plans its statements generically (PgTransactionalStore.GENERIC_PLANS): under
+     * {@code auto}, PostgreSQL re-planned the answer upsert on every answer in the viral-peak benchmark. What the
+     * server sees inside the transaction, recorded by a trigger.
+     */
+    @Test
+    void aReadWriteTransactionUsesGenericPlans(TetoData data, TestDatabase db) {
+        db.execute("""
+                CREATE TABLE plan_mode_seen (mode text);
+                CREATE FUNCTION record_plan_mode() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO plan_mode_seen VALUES (current_setting('plan_cache_mode'));
+                    RETURN NEW;
+                END $$;
+                GRANT INSERT ON plan_mode_seen TO teto_app;
+                CREATE TRIGGER record_plan_mode BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION record_plan_mode()""");
+        data.users().create(NewUser.of(email(), "Generic Plans"));
+        assertEquals(1, db.count("SELECT count(*) FROM plan_mode_seen WHERE mode = 'force_generic_plan'"));
+    }
+
     @Test
     void eventsRecordTheActorAsTheAuditWho(TetoData data, TestDatabase db) {
         UUID admin = UUID.randomUUID();

@@ -2,6 +2,7 @@ package dev.teto.data.postgres.internal.outbox;
 
 import dev.teto.data.api.spi.OutboxCycle;
 import dev.teto.data.api.spi.OutboxRelay;
+import dev.teto.data.postgres.internal.tx.PgTransactionalStore;
 import dev.teto.data.postgres.internal.tx.SqlErrors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -24,9 +25,11 @@ public final class PgOutboxRelay implements OutboxRelay {
     public <R> Optional<R> underLock(Function<OutboxCycle, R> cycle) {
         try (Handle handle = jdbi.open()) {
             return handle.inTransaction(h -> {
-                boolean locked = h.createQuery(
-                                "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.teto_outbox'))")
-                        .mapTo(Boolean.class).one();
+                // The cycle's statements are planned generically, as in every read-write transaction: under the
+                // default, the pending-rows query was planned afresh on every cycle (0.7 ms, four times its run).
+                boolean locked = h.createQuery("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || "
+                                + "'.teto_outbox')) AS locked" + PgTransactionalStore.GENERIC_PLANS)
+                        .map((rs, ctx) -> rs.getBoolean("locked")).one();
                 return locked ? Optional.ofNullable(cycle.apply(new PgOutboxCycle(h))) : Optional.<R>empty();
             });
         } catch (RuntimeException e) {
