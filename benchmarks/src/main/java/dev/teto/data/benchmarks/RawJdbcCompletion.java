@@ -223,7 +223,7 @@ final class RawJdbcCompletion {
         }
     }
 
-    private static void bindEvent(PreparedStatement ps, int offset, UUID userId, String type,
+    static void bindEvent(PreparedStatement ps, int offset, UUID userId, String type,
             Map<String, Object> payload) throws SQLException {
         ps.setObject(offset + 1, UUID.randomUUID());
         ps.setString(offset + 2, AGGREGATE_USER);

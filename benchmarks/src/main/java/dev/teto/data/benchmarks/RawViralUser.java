@@ -1,9 +1,6 @@
 package dev.teto.data.benchmarks;
 
 import dev.teto.data.api.model.AnswerInput;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,11 +19,11 @@ import static dev.teto.data.benchmarks.ViralRecorder.Kind;
  * kafka-clients, doing what the SDK does for the same guarantees where a careful developer would: the same per-user
  * key and sealed email and name ({@link RawSealer}), the same answer and completion transactions as the other
  * benchmarks' raw baselines ({@link RawJdbcIngestion#saveOne}, {@link RawJdbcCompletion#complete}), the same GCRA
- * script for the limiter, sessions and progress cached in Redis, the profile read cache-aside.
- *
- * <p>One difference in the baseline's favour: events go to Kafka straight after the commit (an idempotent producer,
- * not awaited) instead of through an outbox and a relay, so the baseline writes no outbox rows and can lose an
- * event when the process dies between commit and send; the SDK cannot.
+ * script for the limiter, sessions and progress cached in Redis, the profile read cache-aside, and each event
+ * written to the outbox in its state change's transaction, published by a hand-written relay
+ * ({@link RawOutboxRelay}): the scenario's step 6 ("writes the profile and the outbox event"), and what "nothing
+ * lost" takes. Until 2026-11-26 the baseline sent its events straight after the commit instead (an idempotent
+ * producer, not awaited): no outbox rows, and an event lost when the process died between commit and send.
  */
 final class RawViralUser implements ViralUser {
 
@@ -53,19 +50,14 @@ final class RawViralUser implements ViralUser {
     private final RawJdbcIngestion ingestion;
     private final RawJdbcCompletion completion;
     private final RawRedis redis;
-    private final Producer<String, String> producer;
-    private final String topic;
     private final RawSealer sealer;
 
-    RawViralUser(Map<String, String> settings, RawRedis redis, Producer<String, String> producer, String topic,
-            RawSealer sealer) {
+    RawViralUser(Map<String, String> settings, RawRedis redis, RawSealer sealer) {
         this.raw = RawJdbc.connect(settings);
         this.connection = raw.connection();
         this.ingestion = new RawJdbcIngestion(raw);
         this.completion = new RawJdbcCompletion(raw);
         this.redis = redis;
-        this.producer = producer;
-        this.topic = topic;
         this.sealer = sealer;
     }
 
@@ -81,7 +73,6 @@ final class RawViralUser implements ViralUser {
         UUID assessmentId = UUID.randomUUID();
         raw.inTransaction(() -> start(assessmentId, taker.userId()));
         redis.putBehind("ASSESSMENT_PROGRESS:" + assessmentId, progress(assessmentId, 0, questionIds.get(0)));
-        send(taker.userId(), "assessment.started", "{\"assessmentId\":\"" + assessmentId + "\"}");
         lane.record(Kind.START, t0);
         for (int q = 0; q < questionIds.size(); q++) {
             request(taker, lane);
@@ -89,9 +80,7 @@ final class RawViralUser implements ViralUser {
         }
         request(taker, lane);
         t0 = System.nanoTime();
-        raw.inTransaction(() -> completion.complete(assessmentId, false));
-        send(taker.userId(), RawJdbcCompletion.ASSESSMENT_COMPLETED, "{\"assessmentId\":\"" + assessmentId + "\"}");
-        send(taker.userId(), RawJdbcCompletion.PROFILE_CREATED, "{\"assessmentId\":\"" + assessmentId + "\"}");
+        raw.inTransaction(() -> completion.complete(assessmentId, true));
         lane.record(Kind.COMPLETE, t0);
         request(taker, lane);
         t0 = System.nanoTime();
@@ -107,7 +96,6 @@ final class RawViralUser implements ViralUser {
         t0 = lane.record(Kind.RATE_LIMIT, t0);
         UUID userId = UUID.randomUUID();
         raw.inTransaction(() -> register(userId, "viral-" + UUID.randomUUID() + "@example.com", "Viral taker " + index));
-        send(userId, "user.registered", "{\"userId\":\"" + userId + "\"}");
         t0 = lane.record(Kind.REGISTER, t0);
         UUID sessionId = UUID.randomUUID();
         String tokenHash = "th-" + UUID.randomUUID();
@@ -155,6 +143,8 @@ final class RawViralUser implements ViralUser {
             ps.setBytes(3, sealer.wrap(userKey));
             ps.executeUpdate();
         }
+        RawOutboxRelay.insert(connection, userId, "user.registered", Map.of("userId", userId.toString(),
+                "role", "user", "status", "active"));
     }
 
     private void openSession(UUID sessionId, UUID userId, String tokenHash, Instant expires) throws SQLException {
@@ -165,6 +155,8 @@ final class RawViralUser implements ViralUser {
             ps.setTimestamp(4, Timestamp.from(expires));
             ps.executeUpdate();
         }
+        RawOutboxRelay.insert(connection, userId, "session.opened", Map.of("sessionId", sessionId.toString(),
+                "expiresAt", expires.toString()));
     }
 
     private void start(UUID assessmentId, UUID userId) throws SQLException {
@@ -185,6 +177,8 @@ final class RawViralUser implements ViralUser {
             ps.setArray(5, connection.createArrayOf("uuid", set.toArray()));
             ps.executeUpdate();
         }
+        RawOutboxRelay.insert(connection, userId, "assessment.started", Map.of("assessmentId",
+                assessmentId.toString(), "version", BenchmarkFixture.VERSION, "totalQuestions", set.size()));
     }
 
     /** Cache-aside: the cached profile, else the latest from PostgreSQL, then cached. */
@@ -215,11 +209,6 @@ final class RawViralUser implements ViralUser {
     private static String progress(UUID assessmentId, int answered, UUID current) {
         return "{\"assessmentId\":\"" + assessmentId + "\",\"questionsAnswered\":" + answered
                 + ",\"currentQuestion\":" + (current == null ? "null" : "\"" + current + "\"") + "}";
-    }
-
-    private void send(UUID userId, String type, String payload) {
-        producer.send(new ProducerRecord<>(topic, userId.toString(), "{\"type\":\"" + type + "\",\"payload\":"
-                + payload + "}"));
     }
 
     private static void require(boolean ok) {

@@ -41,23 +41,29 @@ final class StatementProfile {
         }
     }
 
-    /** The top {@code n} statements since the last reset: total ms, calls, mean ms, rows, shared blocks hit/read. */
+    /**
+     * The top {@code n} statements since the last reset by server time (planning, where tracked, plus execution):
+     * execution ms, planning ms and plans, calls, mean execution ms, rows, shared blocks hit/read. Planning shows
+     * a statement that is re-planned on every execution instead of using its prepared plan.
+     */
     List<String> top(int n) {
         List<String> lines = new ArrayList<>();
         if (!available) {
             lines.add("(pg_stat_statements not loaded on this server)");
             return lines;
         }
-        String sql = "SELECT total_exec_time, calls, mean_exec_time, rows, shared_blks_hit, shared_blks_read,"
-                + " regexp_replace(query, '\\s+', ' ', 'g') FROM public.pg_stat_statements"
-                + " WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT " + n;
+        String sql = "SELECT total_exec_time, total_plan_time, plans, calls, mean_exec_time, rows, shared_blks_hit,"
+                + " shared_blks_read, regexp_replace(query, '\\s+', ' ', 'g') FROM public.pg_stat_statements"
+                + " WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC"
+                + " LIMIT " + n;
         try (Connection c = db.openConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            lines.add("| total ms | calls | mean ms | rows | blks hit/read | statement |");
-            lines.add("|---|---|---|---|---|---|");
+            lines.add("| exec ms | plan ms (plans) | calls | mean exec ms | rows | blks hit/read | statement |");
+            lines.add("|---|---|---|---|---|---|---|");
             while (rs.next()) {
-                String query = rs.getString(7);
-                lines.add(String.format(Locale.ROOT, "| %.0f | %d | %.3f | %d | %d/%d | `%s` |", rs.getDouble(1),
-                        rs.getLong(2), rs.getDouble(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                String query = rs.getString(9);
+                lines.add(String.format(Locale.ROOT, "| %.0f | %.0f (%d) | %d | %.3f | %d | %d/%d | `%s` |",
+                        rs.getDouble(1), rs.getDouble(2), rs.getLong(3), rs.getLong(4), rs.getDouble(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8),
                         query.length() > 150 ? query.substring(0, 147) + "..." : query));
             }
         } catch (SQLException e) {
