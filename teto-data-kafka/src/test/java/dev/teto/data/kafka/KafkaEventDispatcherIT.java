@@ -106,4 +106,46 @@ class KafkaEventDispatcherIT extends EventDispatcherContract {
             assertEquals(List.of(), data.get(EventStream.class).deadLetters(KafkaEventDispatcher.groupFor(Set.of("stubborn")), 10));
         }
     }
+
+    /**
+     * An idempotent handler (core's cache invalidation, its search projection) costs no inbox record; another
+     * handler of the same event keeps its own. Types no handler accepts are skipped unread.
+     */
+    @Test
+    void anIdempotentHandlerKeepsNoInboxRecord() throws Exception {
+        List<Integer> evicted = new CopyOnWriteArrayList<>();
+        List<Integer> counted = new CopyOnWriteArrayList<>();
+        EventHandler eviction = new EventHandler() {
+            @Override
+            public void handle(DomainEvent e) {
+                evicted.add(((Number) e.payload().get("seq")).intValue());
+            }
+
+            @Override
+            public boolean accepts(String eventType) {
+                return eventType.equals("contract.tick");
+            }
+
+            @Override
+            public boolean idempotent() {
+                return true;
+            }
+        };
+        EventHandler counter = e -> counted.add(((Number) e.payload().get("seq")).intValue());
+        UUID aggregate = UUID.randomUUID();
+        try (Opened opened = open(Map.of("eviction", eviction, "counter", counter), true)) {
+            for (int i = 1; i <= 3; i++) {
+                DomainEvent tick = DomainEvent.of("contract.tick", 1, "contract", aggregate, Map.of("seq", i));
+                DomainEvent other = DomainEvent.of("contract.other", 1, "contract", aggregate, Map.of("seq", -i));
+                opened.data().useTransaction(tx -> {
+                    tx.publish(tick);
+                    tx.publish(other);
+                });
+            }
+            await(() -> evicted.size() == 3 && counted.size() == 6);
+            assertEquals(List.of(1, 2, 3), evicted);
+        }
+        assertEquals(0, db.count("SELECT count(*) FROM outbox_inbox WHERE handler = 'eviction'"));
+        assertEquals(6, db.count("SELECT count(*) FROM outbox_inbox WHERE handler = 'counter'"));
+    }
 }

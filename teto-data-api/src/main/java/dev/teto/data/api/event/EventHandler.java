@@ -28,4 +28,15 @@ public interface EventHandler {
     default boolean retriesUntilDelivered() {
         return false;
     }
+
+    /**
+     * True for a handler that may see the same event twice without harm, because its effect only restates what
+     * the stores hold (core's cache invalidation evicts; its search projection re-indexes the user as stored). On
+     * a transport (Kafka) the dispatcher then keeps no inbox record for it, saving the two small transactions
+     * per event and handler that the record costs; a redelivery (after a crash or a rebalance) calls it again.
+     * The in-process dispatcher, whose inbox also tracks what each handler has yet to see, ignores it.
+     */
+    default boolean idempotent() {
+        return false;
+    }
 }

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -72,7 +71,7 @@ public final class KafkaEventDispatcher implements EventDispatcher {
         relayThread.setDaemon(true);
         relayThread.start();
         if (!handlers.isEmpty()) {
-            subscription = stream.subscribe(group, Set.of(), 1, true, this::deliver);
+            subscription = stream.subscribe(group, this::wanted, 1, true, this::deliver);
         }
     }
 
@@ -94,7 +93,7 @@ public final class KafkaEventDispatcher implements EventDispatcher {
         if (running != null) {
             return running.drain();
         }
-        try (EventSubscription once = stream.subscribe(group, Set.of(), 1, false, this::deliver)) {
+        try (EventSubscription once = stream.subscribe(group, this::wanted, 1, false, this::deliver)) {
             return once.drain();
         }
     }
@@ -114,6 +113,16 @@ public final class KafkaEventDispatcher implements EventDispatcher {
             return total;
         }
         return total;
+    }
+
+    /** A type no handler accepts is skipped by its header, never parsed (the completion's payload is the largest). */
+    private boolean wanted(String eventType) {
+        for (EventHandler handler : handlers.values()) {
+            if (handler.accepts(eventType)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void deliver(List<DomainEvent> events) throws Exception {

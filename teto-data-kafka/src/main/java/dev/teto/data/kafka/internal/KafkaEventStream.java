@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Kafka as the {@link EventStream}: consumer groups on the events topic, a dead-letter topic per group. */
 public final class KafkaEventStream implements EventStream {
@@ -32,8 +33,15 @@ public final class KafkaEventStream implements EventStream {
     @Override
     public EventSubscription subscribe(String group, Set<String> eventTypes, int maxBatch, boolean background,
             EventBatchHandler handler) {
+        Set<String> types = Set.copyOf(eventTypes);
+        return subscribe(group, types.isEmpty() ? type -> true : types::contains, maxBatch, background, handler);
+    }
+
+    /** As {@link #subscribe(String, Set, int, boolean, EventBatchHandler)}, with the wanted types as a predicate. */
+    EventSubscription subscribe(String group, Predicate<String> wanted, int maxBatch, boolean background,
+            EventBatchHandler handler) {
         deadLetters.ensureTopic(group);
-        KafkaSubscription s = new KafkaSubscription(options, topics, group, eventTypes, maxBatch, handler, deadLetters,
+        KafkaSubscription s = new KafkaSubscription(options, topics, group, wanted, maxBatch, handler, deadLetters,
                 admin);
         if (background) {
             s.start();

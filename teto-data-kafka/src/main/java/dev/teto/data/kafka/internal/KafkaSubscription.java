@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * One consumer group on the events topic. Each poll's records (each partition in order) go to the handler in
@@ -47,7 +48,8 @@ final class KafkaSubscription implements EventSubscription {
     private final KafkaOptions options;
     private final Topics topics;
     private final String group;
-    private final Set<String> eventTypes;
+    /** Which event types reach the handler; the others are skipped by header, never parsed, and count as done. */
+    private final Predicate<String> wanted;
     private final int maxBatch;
     private final EventBatchHandler handler;
     private final DeadLetters deadLetters;
@@ -60,12 +62,12 @@ final class KafkaSubscription implements EventSubscription {
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
-    KafkaSubscription(KafkaOptions options, Topics topics, String group, Set<String> eventTypes, int maxBatch,
+    KafkaSubscription(KafkaOptions options, Topics topics, String group, Predicate<String> wanted, int maxBatch,
             EventBatchHandler handler, DeadLetters deadLetters, Admin admin) {
         this.options = options;
         this.topics = topics;
         this.group = group;
-        this.eventTypes = Set.copyOf(eventTypes);
+        this.wanted = wanted;
         this.maxBatch = maxBatch;
         this.handler = handler;
         this.deadLetters = deadLetters;
@@ -232,12 +234,12 @@ final class KafkaSubscription implements EventSubscription {
         boolean undecodable = false;
         for (ConsumerRecord<String, byte[]> r : chunk) {
             String type = Envelope.text(lastHeader(r, Envelope.HEADER_EVENT_TYPE));
-            if (type != null && !eventTypes.isEmpty() && !eventTypes.contains(type)) {
+            if (type != null && !wanted.test(type)) {
                 continue;
             }
             try {
                 DomainEvent e = Envelope.read(r.value());
-                if (eventTypes.isEmpty() || eventTypes.contains(e.type())) {
+                if (wanted.test(e.type())) {
                     events.add(e);
                 }
             } catch (IllegalArgumentException e) {
@@ -281,7 +283,7 @@ final class KafkaSubscription implements EventSubscription {
             handled.incrementAndGet();
             return true;
         }
-        if (!eventTypes.isEmpty() && !eventTypes.contains(event.type())) {
+        if (!wanted.test(event.type())) {
             return true;
         }
         Exception last = previous;

@@ -285,6 +285,12 @@ public final class CacheLayer implements AutoCloseable {
             public boolean retriesUntilDelivered() {
                 return true;
             }
+
+            /** Evicting twice is evicting once. */
+            @Override
+            public boolean idempotent() {
+                return true;
+            }
         };
     }
 

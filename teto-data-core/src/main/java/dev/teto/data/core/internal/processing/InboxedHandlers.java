@@ -17,7 +17,8 @@ import java.util.function.Function;
 /**
  * The host's handlers as a transport module gets them: each skips an event its inbox already records and records
  * the event once it returned, so a redelivered event (a broker duplicate, a rebalance) reaches a handler that
- * succeeded on it no second time: the in-process dispatcher's guarantee, on any transport.
+ * succeeded on it no second time: the in-process dispatcher's guarantee, on any transport. A handler that says it
+ * is {@link EventHandler#idempotent() idempotent} is passed through as it is.
  */
 public final class InboxedHandlers {
     private InboxedHandlers() {
@@ -28,7 +29,8 @@ public final class InboxedHandlers {
             return handlers;
         }
         Map<String, EventHandler> wrapped = new LinkedHashMap<>();
-        handlers.forEach((name, handler) -> wrapped.put(name, new Inboxed(name, handler, store)));
+        handlers.forEach((name, handler) -> wrapped.put(name,
+                handler.idempotent() ? handler : new Inboxed(name, handler, store)));
         return Collections.unmodifiableMap(wrapped);
     }
 

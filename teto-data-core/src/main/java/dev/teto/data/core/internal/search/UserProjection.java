@@ -59,6 +59,12 @@ final class UserProjection implements EventHandler {
         return true;
     }
 
+    /** It writes the user as stored now, whatever event asked: a repeat writes the same document. */
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
     @Override
     public boolean accepts(String eventType) {
         return TYPES.contains(eventType);
