@@ -90,6 +90,40 @@ class SlowQueryLogIT {
         }
     }
 
+    /** The answer's lock runs on plain JDBC (DirectStatement), outside Jdbi's logger: it is logged the same way. */
+    @Test
+    void aSlowAnswerStatementOnPlainJdbcIsLoggedTheSameWay() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        String out;
+        UUID assessmentId;
+        UUID questionId;
+        try (TetoData data = build("PT0.1S")) {
+            String version = Fixtures.version();
+            questionId = Fixtures.likertQuestions(data, version, 1).get(0).id();
+            assessmentId = data.assessmentFlow().start(Fixtures.user(data).id(), version).id();
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            try (Connection blocker = db.openConnection(); Statement s = blocker.createStatement()) {
+                blocker.setAutoCommit(false);
+                s.execute("LOCK TABLE assessments IN EXCLUSIVE MODE");   // conflicts with FOR UPDATE's ROW SHARE
+                CompletableFuture<?> answered = CompletableFuture.runAsync(() -> data.assessmentFlow()
+                        .answer(assessmentId, dev.teto.data.api.model.AnswerInput.likert(questionId, 4, 900)));
+                s.execute("SELECT pg_sleep(0.4)");
+                blocker.commit();
+                answered.get(30, TimeUnit.SECONDS);
+            } finally {
+                System.setErr(original);
+            }
+            out = captured.toString(StandardCharsets.UTF_8);
+        }
+        assertTrue(out.lines().anyMatch(l -> l.contains(LOGGER) && l.contains("WARN")
+                && l.matches(".*slow statement SELECT \\S+ #[0-9a-f]{8} took \\d+ ms$")),
+                "no slow-query line for the answer's lock in: " + out);
+        for (String value : List.of(assessmentId.toString(), questionId.toString(), "FOR UPDATE", ":id")) {
+            assertFalse(out.contains(value), "the log shows a value or the SQL (" + value + "): " + out);
+        }
+    }
+
     @Test
     void aZeroThresholdLogsNothing() throws Exception {
         String tag = UUID.randomUUID().toString().substring(0, 8);

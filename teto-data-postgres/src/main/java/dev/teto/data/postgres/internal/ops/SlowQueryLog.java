@@ -44,14 +44,22 @@ public final class SlowQueryLog implements SqlLogger {
 
     private void report(StatementContext context, Instant end, String failedState) {
         Instant start = context.getExecutionMoment();
-        if (start == null || end == null || !LOG.isWarnEnabled()) {
+        if (start == null || end == null) {
             return;
         }
-        long micros = ChronoUnit.MICROS.between(start, end);
-        if (micros < thresholdMicros) {
+        report(context.getRenderedSql(), ChronoUnit.NANOS.between(start, end), failedState);
+    }
+
+    /**
+     * A statement run outside Jdbi (the adapter's {@code DirectStatement}) that took {@code nanos}, failed with
+     * {@code failedState} or succeeded (null).
+     */
+    public void report(String sql, long nanos, String failedState) {
+        long micros = nanos / 1_000;
+        if (micros < thresholdMicros || !LOG.isWarnEnabled()) {
             return;
         }
-        String name = StatementNames.of(context.getRenderedSql());
+        String name = StatementNames.of(sql);
         if (failedState == null) {
             LOG.warn("slow statement {} took {} ms", name, micros / 1_000);
         } else {

@@ -74,17 +74,28 @@ final class AnswerWrites {
     private AnswerWrites() {
     }
 
+    /** Every answer's write: on plain JDBC ({@link DirectStatement}). */
+    private static final DirectStatement UPSERT_ONE_DIRECT = DirectStatement.of(UPSERT_ONE, Map.of(
+            "userId", UUID.class, "assessmentId", UUID.class, "questionId", UUID.class, "optionId", UUID.class,
+            "value", Integer.class, "textResponse", String.class, "responseTimeMs", Integer.class));
+
     static SavedAnswer upsert(Handle h, Assessment assessment, AnswerInput input) {
-        return owner(h.createQuery(UPSERT_ONE), assessment)
-                .bind("questionId", input.questionId())
-                .bind("optionId", input.optionId())
-                .bind("value", input.value())
-                .bind("textResponse", input.textResponse())
-                .bind("responseTimeMs", input.responseTimeMs())
-                .map((rs, ctx) -> new SavedAnswer(JdbiAnswerRepository.MAPPER.map(rs, ctx),
-                        new AssessmentProgress(assessment.id(), rs.getInt("progress_answered"),
-                                Rows.uuid(rs, "progress_current_question"))))
-                .one();
+        return UPSERT_ONE_DIRECT.query(h, name -> switch (name) {
+            case "userId" -> assessment.userId();
+            case "assessmentId" -> assessment.id();
+            case "questionId" -> input.questionId();
+            case "optionId" -> input.optionId();
+            case "value" -> input.value();
+            case "textResponse" -> input.textResponse();
+            default -> input.responseTimeMs();
+        }, rs -> {
+            if (!rs.next()) {
+                throw new IllegalStateException("the answer upsert returned no row");
+            }
+            return new SavedAnswer(JdbiAnswerRepository.MAPPER.map(rs, null),
+                    new AssessmentProgress(assessment.id(), rs.getInt("progress_answered"),
+                            Rows.uuid(rs, "progress_current_question")));
+        });
     }
 
     /** Returns the stored answers in input order. Question ids must be distinct (core checks). */

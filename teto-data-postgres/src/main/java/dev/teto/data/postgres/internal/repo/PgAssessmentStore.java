@@ -43,15 +43,19 @@ final class PgAssessmentStore implements AssessmentStore {
                 FOR UPDATE OF a""", "id", assessmentId);
     }
 
+    /** Every answer's first statement: on plain JDBC ({@link DirectStatement}). */
+    private static final DirectStatement LOCK_FOR_ANSWER = DirectStatement.of(
+            lockedForAnswerColumns("CAST(:questionId AS uuid)") + """
+
+                    FROM assessments a JOIN users u ON u.id = a.user_id
+                    WHERE a.id = :id
+                    FOR UPDATE OF a""", Map.of("id", UUID.class, "questionId", UUID.class));
+
     /** The set stays in the database: transferring and decoding it was the client's largest cost per answer. */
     @Override
     public Optional<LockedForAnswer> lockForAnswer(UUID assessmentId, UUID questionId) {
-        return sql.with(h -> h.createQuery(lockedForAnswerColumns("CAST(:questionId AS uuid)") + """
-
-                        FROM assessments a JOIN users u ON u.id = a.user_id
-                        WHERE a.id = :id
-                        FOR UPDATE OF a""")
-                .bind("id", assessmentId).bind("questionId", questionId).map(LOCKED_FOR_ANSWER).findOne());
+        return sql.with(h -> LOCK_FOR_ANSWER.query(h, name -> name.equals("id") ? assessmentId : questionId,
+                rs -> rs.next() ? Optional.of(LOCKED_FOR_ANSWER.map(rs, null)) : Optional.empty()));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.teto.data.api.spi.TransactionalStore;
 import dev.teto.data.postgres.internal.repo.Sql;
 import dev.teto.data.postgres.internal.replica.ReplicaSet;
 import dev.teto.data.postgres.internal.security.ActorSigner;
+import dev.teto.data.postgres.internal.repo.DirectStatement;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,13 +28,13 @@ public final class PgTransactionalStore implements TransactionalStore {
     private final Jdbi jdbi;
     private final Map<Class<?>, Function<Sql, Object>> capabilities;
     /** The actor (and per-transaction timeouts and search path, where the session is not ours). */
-    private final String settingsQuery;
+    private final DirectStatement settingsQuery;
     /** The same, also making the transaction read-only: one round trip instead of a SET TRANSACTION before it. */
-    private final String readOnlySettingsQuery;
+    private final DirectStatement readOnlySettingsQuery;
     /**
      * The same for a read-write transaction, which also plans its statements generically ({@link #GENERIC_PLANS}).
      */
-    private final String readWriteSettingsQuery;
+    private final DirectStatement readWriteSettingsQuery;
     private final ActorSigner signer;
     /**
      * Read-write transactions use each prepared statement's generic plan. Their statements are look-ups and writes by
@@ -44,6 +45,8 @@ public final class PgTransactionalStore implements TransactionalStore {
      * Read-only transactions (reports, analytics, searches), whose best plan can depend on the values, keep
      * {@code auto}. Local to the transaction, so a pooled connection carries nothing over.
      */
+    private static final Map<String, Class<?>> SETTING_TYPES = Map.of("label", String.class, "userId", String.class,
+            "role", String.class, "sig", String.class);
     public static final String GENERIC_PLANS = ", set_config('plan_cache_mode', 'force_generic_plan', true) AS p";
 
     /**
@@ -73,11 +76,13 @@ public final class PgTransactionalStore implements TransactionalStore {
         this.capabilities = capabilities;
         this.signer = signer;
         // One round trip for the actor and, with a host DataSource or PgBouncer, the timeouts.
-        this.settingsQuery = "SELECT set_config('app.actor', :label, true) AS a, set_config('app.user_id', :userId, true) AS u, "
+        String settings = "SELECT set_config('app.actor', :label, true) AS a, set_config('app.user_id', :userId, true) AS u, "
                 + "set_config('app.role', :role, true) AS r, set_config('app.actor_sig', :sig, true) AS g" + extraSettings;
+        this.settingsQuery = DirectStatement.of(settings, SETTING_TYPES);
         // A transaction may turn read-only at any point (only the reverse must come first), so it can ride along.
-        this.readOnlySettingsQuery = settingsQuery + ", set_config('transaction_read_only', 'on', true) AS o";
-        this.readWriteSettingsQuery = settingsQuery + GENERIC_PLANS;
+        this.readOnlySettingsQuery = DirectStatement.of(settings
+                + ", set_config('transaction_read_only', 'on', true) AS o", SETTING_TYPES);
+        this.readWriteSettingsQuery = DirectStatement.of(settings + GENERIC_PLANS, SETTING_TYPES);
     }
 
     @Override
@@ -149,7 +154,8 @@ public final class PgTransactionalStore implements TransactionalStore {
             // Must be the transaction's first statement; it sets read-only too.
             handle.execute("SET TRANSACTION " + isolation(options.isolation()) + (options.readOnly() ? " READ ONLY" : " READ WRITE"));
         }
-        String query = !options.readOnly() ? readWriteSettingsQuery : isolated ? settingsQuery : readOnlySettingsQuery;
+        DirectStatement query = !options.readOnly() ? readWriteSettingsQuery
+                : isolated ? settingsQuery : readOnlySettingsQuery;
         applyActor(handle, actor, query);
     }
 
@@ -157,16 +163,18 @@ public final class PgTransactionalStore implements TransactionalStore {
         applyActor(handle, actor, settingsQuery);
     }
 
-    /** The signed actor (and, where set per transaction, the timeouts and search path) in one round trip. */
-    private void applyActor(Handle handle, Actor actor, String query) {
+    /**
+     * The signed actor (and, where set per transaction, the timeouts and search path) in one round trip, on plain
+     * JDBC: every transaction runs it.
+     */
+    private void applyActor(Handle handle, Actor actor, DirectStatement query) {
         ActorSigner.Context context = signer.contextFor(actor);
-        handle.createQuery(query)
-                .bind("label", context.actor())
-                .bind("userId", context.userId())
-                .bind("role", context.role())
-                .bind("sig", context.signature())
-                .map((rs, ctx) -> Boolean.TRUE)   // the settings' echo is not read: no per-row map to build
-                .one();
+        query.query(handle, name -> switch (name) {
+            case "label" -> context.actor();
+            case "userId" -> context.userId();
+            case "role" -> context.role();
+            default -> context.signature();
+        }, rs -> rs.next());   // the settings' echo is not read
     }
 
     private static String isolation(TxOptions.Isolation level) {

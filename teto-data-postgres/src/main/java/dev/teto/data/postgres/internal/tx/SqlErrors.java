@@ -90,7 +90,7 @@ public final class SqlErrors {
         return translate(sql, e);
     }
 
-    static TetoDataException translate(SQLException sql, Throwable original) {
+    public static TetoDataException translate(SQLException sql, Throwable original) {
         if (sql instanceof SQLTransientConnectionException) {
             boolean cannotConnect = sql.getCause() instanceof SQLException cause
                     && cause.getSQLState() != null && cause.getSQLState().startsWith("08");
