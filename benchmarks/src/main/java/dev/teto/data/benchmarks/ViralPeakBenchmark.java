@@ -64,7 +64,7 @@ public final class ViralPeakBenchmark {
                 default -> List.of(AnswerBatching.OFF, AnswerBatching.DEFAULTS);
             };
             return new Config(users, threads, Integer.getInteger("warmupUsers", Math.max(threads, users / 2)),
-                    Integer.getInteger("warmupRounds", 3), Integer.getInteger("pgbenchSeconds", 15), Boolean.parseBoolean(System.getProperty("raw", "true")),
+                    Integer.getInteger("warmupRounds", 6), Integer.getInteger("pgbenchSeconds", 15), Boolean.parseBoolean(System.getProperty("raw", "true")),
                     batching, Paths.get(System.getProperty("out", "benchmarks/results")));
         }
     }
