@@ -80,14 +80,23 @@ final class Takers {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             c.assign(partitions);
             c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = c.endOffsets(partitions, Duration.ofSeconds(10));
             List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    fail("could not read " + topic + " to its end");
+            // read_committed ends at the last stable offset, which a committed transaction moves only once its
+            // markers are written, a moment after commitTransaction() returned: read until the ends hold still.
+            Map<TopicPartition, Long> ends = Map.of();
+            Map<TopicPartition, Long> now = c.endOffsets(partitions, Duration.ofSeconds(10));
+            while (!now.equals(ends)) {
+                ends = now;
+                Map<TopicPartition, Long> target = ends;
+                while (partitions.stream().anyMatch(tp -> c.position(tp) < target.get(tp))) {
+                    if (System.nanoTime() > deadline) {
+                        fail("could not read " + topic + " to its end");
+                    }
+                    c.poll(Duration.ofMillis(200)).forEach(all::add);
                 }
-                c.poll(Duration.ofMillis(200)).forEach(all::add);
+                sleep(Duration.ofMillis(150));
+                now = c.endOffsets(partitions, Duration.ofSeconds(10));
             }
             all.sort(java.util.Comparator.comparing((ConsumerRecord<String, byte[]> r) -> r.partition())
                     .thenComparing(ConsumerRecord::offset));
@@ -114,5 +123,13 @@ final class Takers {
             }
         });
         return own;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -89,7 +89,10 @@ public final class FlatSettings {
     public Optional<Duration> duration(String key) {
         return trimmed(key).map(v -> {
             try {
-                return v.startsWith("P") || v.startsWith("p") ? Duration.parse(v) : Duration.ofMillis(Long.parseLong(v));
+                // A signed ISO-8601 duration ("-PT1S") is one too: the option's own check then says what is allowed.
+                String unsigned = v.startsWith("-") || v.startsWith("+") ? v.substring(1) : v;
+                return unsigned.startsWith("P") || unsigned.startsWith("p") ? Duration.parse(v)
+                        : Duration.ofMillis(Long.parseLong(v));
             } catch (NumberFormatException | DateTimeParseException e) {
                 throw invalid(key, "must be an ISO-8601 duration or milliseconds");
             }

@@ -11,6 +11,7 @@ import dev.teto.data.api.scoring.ScoringInput;
 import dev.teto.data.api.spi.AssessmentStore;
 import dev.teto.data.postgres.internal.mapping.RecordParameters;
 import dev.teto.data.postgres.internal.mapping.RecordRowMapper;
+import dev.teto.data.postgres.internal.tx.PgTransactionalStore;
 
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,9 @@ final class PgAssessmentStore implements AssessmentStore {
 
     /**
      * What {@link #LOCKED_FOR_ANSWER} maps, from {@code assessments a} and {@code users u}: the assessment without
-     * its question set, and whether {@code questionId} (an SQL expression) is in that set.
+     * its question set, and whether {@code questionId} (an SQL expression) is in that set. The lock is an answer
+     * transaction's first statement, so it also turns on generic plans for the upsert after it
+     * ({@link PgTransactionalStore#GENERIC_PLANS}).
      */
     static String lockedForAnswerColumns(String questionId) {
         return """
@@ -68,7 +71,7 @@ final class PgAssessmentStore implements AssessmentStore {
                        a.questions_answered, a.total_questions, a.metadata, a.created_at, a.updated_at,
                        CASE WHEN a.question_ids IS NULL THEN NULL
                             ELSE %s = ANY(a.question_ids) END AS question_in_set,
-                       (u.deleted_at IS NULL) AS owner_live""".formatted(questionId);
+                       (u.deleted_at IS NULL) AS owner_live""".formatted(questionId) + PgTransactionalStore.GENERIC_PLANS;
     }
 
     /** The current question is the first of the recorded set with no answer; sets predate V4 only for old rows. */

@@ -31,22 +31,18 @@ public final class PgTransactionalStore implements TransactionalStore {
     private final DirectStatement settingsQuery;
     /** The same, also making the transaction read-only: one round trip instead of a SET TRANSACTION before it. */
     private final DirectStatement readOnlySettingsQuery;
-    /**
-     * The same for a read-write transaction, which also plans its statements generically ({@link #GENERIC_PLANS}).
-     */
-    private final DirectStatement readWriteSettingsQuery;
     private final ActorSigner signer;
-    /**
-     * Read-write transactions use each prepared statement's generic plan. Their statements are look-ups and writes by
-     * key, for which a generic plan is as good as a custom one, but PostgreSQL's choice between the two ({@code
-     * plan_cache_mode=auto}) kept re-planning some of them on every execution: the answer upsert (0.15 ms of
-     * planning per answer, more than a third of its cost), the relay's pending-rows query and the liveness check.
-     * At 4 request threads in the viral peak, PostgreSQL's CPU per test-taker fell from 20.4 to 15.1 ms.
-     * Read-only transactions (reports, analytics, searches), whose best plan can depend on the values, keep
-     * {@code auto}. Local to the transaction, so a pooled connection carries nothing over.
-     */
     private static final Map<String, Class<?>> SETTING_TYPES = Map.of("label", String.class, "userId", String.class,
             "role", String.class, "sig", String.class);
+    /**
+     * A select-list column that makes the rest of its transaction use each prepared statement's generic plan,
+     * added to the first statement of the transactions that need it: an answer's lock (single and batched) and the
+     * outbox relay's cycle. Under PostgreSQL's {@code plan_cache_mode=auto} the answer upsert was planned afresh on
+     * every answer in the viral-peak benchmark (0.15 ms each, more than a third of its cost), as was the relay's
+     * pending-rows query on every cycle (0.7 ms). Their generic plans are the custom ones without the constants.
+     * Only those transactions: a read's best plan can depend on its values (a range, a page's limit). Local to the
+     * transaction, so a pooled connection carries nothing over.
+     */
     public static final String GENERIC_PLANS = ", set_config('plan_cache_mode', 'force_generic_plan', true) AS p";
 
     /**
@@ -82,7 +78,6 @@ public final class PgTransactionalStore implements TransactionalStore {
         // A transaction may turn read-only at any point (only the reverse must come first), so it can ride along.
         this.readOnlySettingsQuery = DirectStatement.of(settings
                 + ", set_config('transaction_read_only', 'on', true) AS o", SETTING_TYPES);
-        this.readWriteSettingsQuery = DirectStatement.of(settings + GENERIC_PLANS, SETTING_TYPES);
     }
 
     @Override
@@ -154,8 +149,7 @@ public final class PgTransactionalStore implements TransactionalStore {
             // Must be the transaction's first statement; it sets read-only too.
             handle.execute("SET TRANSACTION " + isolation(options.isolation()) + (options.readOnly() ? " READ ONLY" : " READ WRITE"));
         }
-        DirectStatement query = !options.readOnly() ? readWriteSettingsQuery
-                : isolated ? settingsQuery : readOnlySettingsQuery;
+        DirectStatement query = options.readOnly() && !isolated ? readOnlySettingsQuery : settingsQuery;
         applyActor(handle, actor, query);
     }
 
