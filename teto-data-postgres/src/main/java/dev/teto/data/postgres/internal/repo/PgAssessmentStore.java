@@ -34,11 +34,16 @@ final class PgAssessmentStore implements AssessmentStore {
         this.sql = sql;
     }
 
-    /** {@code FOR UPDATE OF a}: the owner's row is read, not locked, so a user's assessments do not queue on it. */
+    /**
+     * {@code FOR UPDATE OF a}: the owner's row is read, not locked, so a user's assessments do not queue on it. A
+     * write transaction's first step (completion): the rest of it plans generically
+     * ({@link PgTransactionalStore#GENERIC_PLANS}; completion's read of the answers was re-planned on every call).
+     */
     @Override
     public Optional<LockedAssessment> lock(UUID assessmentId) {
-        return sql.findOne(LOCKED, """
-                SELECT a.*, (u.deleted_at IS NULL) AS owner_live
+        return sql.findOne(LOCKED, "SELECT a.*, (u.deleted_at IS NULL) AS owner_live" + PgTransactionalStore.GENERIC_PLANS
+                + """
+
                 FROM assessments a JOIN users u ON u.id = a.user_id
                 WHERE a.id = :id
                 FOR UPDATE OF a""", "id", assessmentId);

@@ -1,6 +1,7 @@
 package dev.teto.data.postgres.internal.repo;
 
 import dev.teto.data.api.spi.UserLiveness;
+import dev.teto.data.postgres.internal.tx.PgTransactionalStore;
 
 import java.util.Collection;
 import java.util.Set;
@@ -9,6 +10,13 @@ import java.util.UUID;
 /** Which users exist and are not soft-deleted, for core's liveness policy; one query for any number of ids. */
 final class PgUserLiveness implements UserLiveness {
     private static final String LIVE = "SELECT id FROM users WHERE id = ANY(:ids) AND deleted_at IS NULL";
+    /** The usual case, one user: {@code = ANY} of an array was planned afresh on every call under plan_cache_mode=auto. */
+    private static final String LIVE_ONE = "SELECT id FROM users WHERE id = :id AND deleted_at IS NULL";
+    /**
+     * Holding users is a write transaction's first step (a session, an assessment, a membership): the rest of it
+     * plans generically ({@link PgTransactionalStore#GENERIC_PLANS}).
+     */
+    private static final String HOLD = " ORDER BY id FOR SHARE";
 
     private final Sql sql;
 
@@ -18,7 +26,7 @@ final class PgUserLiveness implements UserLiveness {
 
     @Override
     public Set<UUID> liveAmong(Collection<UUID> userIds) {
-        return query(userIds, LIVE);
+        return query(userIds, "");
     }
 
     /**
@@ -27,13 +35,20 @@ final class PgUserLiveness implements UserLiveness {
      */
     @Override
     public Set<UUID> holdLive(Collection<UUID> userIds) {
-        return query(userIds, LIVE + " ORDER BY id FOR SHARE");
+        return query(userIds, HOLD);
     }
 
-    private Set<UUID> query(Collection<UUID> userIds, String statement) {
+    private Set<UUID> query(Collection<UUID> userIds, String lock) {
         if (userIds.isEmpty()) {
             return Set.of();
         }
+        String columns = lock.isEmpty() ? "" : PgTransactionalStore.GENERIC_PLANS;
+        if (userIds.size() == 1) {
+            String statement = LIVE_ONE.replace("SELECT id", "SELECT id" + columns) + lock;
+            return Set.copyOf(sql.with(h -> h.createQuery(statement).bind("id", userIds.iterator().next())
+                    .mapTo(UUID.class).list()));
+        }
+        String statement = LIVE.replace("SELECT id", "SELECT id" + columns) + lock;
         return Set.copyOf(sql.with(h -> h.createQuery(statement)
                 .bindArray("ids", UUID.class, userIds).mapTo(UUID.class).list()));
     }

@@ -36,12 +36,14 @@ public final class PgTransactionalStore implements TransactionalStore {
             "role", String.class, "sig", String.class);
     /**
      * A select-list column that makes the rest of its transaction use each prepared statement's generic plan,
-     * added to the first statement of the transactions that need it: an answer's lock (single and batched) and the
-     * outbox relay's cycle. Under PostgreSQL's {@code plan_cache_mode=auto} the answer upsert was planned afresh on
-     * every answer in the viral-peak benchmark (0.15 ms each, more than a third of its cost), as was the relay's
-     * pending-rows query on every cycle (0.7 ms). Their generic plans are the custom ones without the constants.
-     * Only those transactions: a read's best plan can depend on its values (a range, a page's limit). Local to the
-     * transaction, so a pooled connection carries nothing over.
+     * added to the row-locking statements that open write transactions (an answer's lock, single and batched; an
+     * assessment's lock for completion; the users held for a new session or assessment) and to the outbox relay's
+     * lock. Under PostgreSQL's {@code plan_cache_mode=auto} the answer upsert was planned afresh on every answer in
+     * the viral-peak benchmark (0.15 ms each, more than a third of its cost), as were the relay's pending-rows query
+     * (0.7 ms a cycle) and completion's read of the answers. Their generic plans are the custom ones without the
+     * constants. Not every transaction: a facade read is a read-write transaction too, and a read's best plan can
+     * depend on its values (a range, a page's limit). A row lock cannot run read-only, so a statement carrying this
+     * is always in a write. Local to the transaction, so a pooled connection carries nothing over.
      */
     public static final String GENERIC_PLANS = ", set_config('plan_cache_mode', 'force_generic_plan', true) AS p";
 
