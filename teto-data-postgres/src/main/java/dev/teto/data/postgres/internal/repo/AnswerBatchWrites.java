@@ -7,6 +7,7 @@ import dev.teto.data.api.spi.AssessmentStore.AnswerWrite;
 import dev.teto.data.api.spi.AssessmentStore.LockedForAnswer;
 import dev.teto.data.api.spi.AssessmentStore.SavedAnswer;
 import dev.teto.data.postgres.internal.mapping.Rows;
+import dev.teto.data.postgres.internal.tx.PgTransactionalStore;
 import org.jdbi.v3.core.Handle;
 
 import java.util.Arrays;
@@ -67,6 +68,9 @@ final class AnswerBatchWrites {
 
     static List<Optional<LockedForAnswer>> lock(Handle h, List<AnswerTarget> targets) {
         LockedForAnswer[] found = new LockedForAnswer[targets.size()];
+        // Generic plans before the lock too: its arrays' lengths made PostgreSQL plan it afresh for most batches
+        // (4,225 plans in 5,897 calls at 32 threads, 0.3 ms each); one small statement costs less than that.
+        h.execute("SELECT true" + PgTransactionalStore.GENERIC_PLANS);
         h.createQuery(LOCK)
                 .bindArray("assessmentIds", UUID.class, targets.stream().map(AnswerTarget::assessmentId).toList())
                 .bindArray("questionIds", UUID.class, targets.stream().map(AnswerTarget::questionId).toList())
