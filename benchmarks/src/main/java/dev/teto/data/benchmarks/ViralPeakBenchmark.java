@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The viral peak: {@code users} simulated test-takers on {@code threads} request threads, every store embedded on
@@ -64,7 +65,8 @@ public final class ViralPeakBenchmark {
                 default -> List.of(AnswerBatching.OFF, AnswerBatching.DEFAULTS);
             };
             return new Config(users, threads, Integer.getInteger("warmupUsers", Math.max(threads, users / 2)),
-                    Integer.getInteger("warmupRounds", 6), Integer.getInteger("pgbenchSeconds", 15), Boolean.parseBoolean(System.getProperty("raw", "true")),
+                    Integer.getInteger("warmupRounds", 6), Integer.getInteger("pgbenchSeconds", 15),
+                    Boolean.parseBoolean(System.getProperty("raw", "true")),
                     batching, Paths.get(System.getProperty("out", "benchmarks/results")));
         }
     }
@@ -121,18 +123,7 @@ public final class ViralPeakBenchmark {
             for (AnswerBatching batching : config.batching()) {
                 runners.put(batching.enabled() ? "SDK, group commit (DEFAULTS)" : "SDK, batching OFF", () -> {
                     TetoData data = sdk(settings, batching);
-                    return new OpenPhase() {
-                        @Override
-                        public ViralPhase.Result run(String name, int users) {
-                            return ViralPhase.run(name, users, config.threads(), questionIds,
-                                    () -> new SdkViralUser(data));
-                        }
-
-                        @Override
-                        public void close() {
-                            data.close();
-                        }
-                    };
+                    return OpenPhase.of(config, questionIds, () -> new SdkViralUser(data), data::close);
                 });
             }
             List<ViralPhase.Result> phases = new ArrayList<>();
@@ -171,6 +162,21 @@ public final class ViralPeakBenchmark {
 
         @Override
         void close();
+
+        /** Rounds of {@code config.threads()} workers, each a {@code user}; {@code close} releases the resources. */
+        static OpenPhase of(Config config, List<UUID> questionIds, Supplier<ViralUser> user, Runnable close) {
+            return new OpenPhase() {
+                @Override
+                public ViralPhase.Result run(String name, int users) {
+                    return ViralPhase.run(name, users, config.threads(), questionIds, user);
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
     }
 
     private static PhaseRunner rawRunner(Config config, Map<String, String> settings, TestRedis redis,
@@ -181,20 +187,11 @@ public final class ViralPeakBenchmark {
             RawRedis rawRedis = new RawRedis(RedisServers.sharedUri(), redis.prefix() + "raw:");
             KafkaProducer<String, String> producer = producer(kafka.bootstrap());
             RawOutboxRelay relay = new RawOutboxRelay(settings, producer, topic);
-            return new OpenPhase() {
-                @Override
-                public ViralPhase.Result run(String name, int users) {
-                    return ViralPhase.run(name, users, config.threads(), questionIds,
-                            () -> new RawViralUser(settings, rawRedis, sealer));
-                }
-
-                @Override
-                public void close() {
-                    relay.close();
-                    producer.close();
-                    rawRedis.close();
-                }
-            };
+            return OpenPhase.of(config, questionIds, () -> new RawViralUser(settings, rawRedis, sealer), () -> {
+                relay.close();
+                producer.close();
+                rawRedis.close();
+            });
         };
     }
 
@@ -245,14 +242,15 @@ public final class ViralPeakBenchmark {
         }
     }
 
+    /** Checkpoints so far, timed and requested. */
+    private static final String CHECKPOINTS = "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
+
     /**
      * Before each measured phase: a checkpoint, so every phase starts with the same full-page-write debt (the first
      * change of each page after a checkpoint writes the whole page to the WAL), then the statement statistics reset.
      * Without it, a timed checkpoint (every 5 minutes) fell inside whichever phase ran then: an SDK phase measured
      * after eight warm-up rounds cost PostgreSQL 25 ms of CPU per taker against 17 in runs that did not meet one.
      */
-    private static final String CHECKPOINTS = "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
-
     private static void checkpoint(TestDatabase db, StatementProfile profile) {
         db.execute("CHECKPOINT");
         profile.reset();

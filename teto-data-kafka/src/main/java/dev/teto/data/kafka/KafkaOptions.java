@@ -58,8 +58,8 @@ public final class KafkaOptions implements StoreOptions {
     private final Duration apiTimeout;
     private final int relayBatchSize;
     private final Duration relayPollInterval;
+    /** As set; null for the default, which follows the poll interval ({@link #relayLinger()}). */
     private final Duration relayLinger;
-    private final boolean relayLingerSet;
     private final Duration outboxRetention;
     private final int maxAttempts;
     private final Duration initialBackoff;
@@ -84,8 +84,7 @@ public final class KafkaOptions implements StoreOptions {
         this.apiTimeout = b.apiTimeout;
         this.relayBatchSize = b.relayBatchSize;
         this.relayPollInterval = b.relayPollInterval;
-        this.relayLingerSet = b.relayLinger != null;
-        this.relayLinger = relayLingerSet ? b.relayLinger : min(DEFAULT_RELAY_LINGER, b.relayPollInterval.dividedBy(2));
+        this.relayLinger = b.relayLinger;
         this.outboxRetention = b.outboxRetention;
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
@@ -116,7 +115,7 @@ public final class KafkaOptions implements StoreOptions {
         b.apiTimeout = apiTimeout;
         b.relayBatchSize = relayBatchSize;
         b.relayPollInterval = relayPollInterval;
-        b.relayLinger = relayLingerSet ? relayLinger : null;
+        b.relayLinger = relayLinger;
         b.outboxRetention = outboxRetention;
         b.maxAttempts = maxAttempts;
         b.initialBackoff = initialBackoff;
@@ -212,7 +211,11 @@ public final class KafkaOptions implements StoreOptions {
      * Unless set, {@link #DEFAULT_RELAY_LINGER} or half the poll interval, whichever is shorter.
      */
     public Duration relayLinger() {
-        return relayLinger;
+        if (relayLinger != null) {
+            return relayLinger;
+        }
+        Duration half = relayPollInterval.dividedBy(2);
+        return DEFAULT_RELAY_LINGER.compareTo(half) <= 0 ? DEFAULT_RELAY_LINGER : half;
     }
 
     /** How long published rows stay in the outbox before their partition is emptied (Kafka keeps the events). */
@@ -434,9 +437,5 @@ public final class KafkaOptions implements StoreOptions {
                 throw new IllegalArgumentException(message);
             }
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -25,7 +25,7 @@ public final class PgOutboxRelay implements OutboxRelay {
     public <R> Optional<R> underLock(Function<OutboxCycle, R> cycle) {
         try (Handle handle = jdbi.open()) {
             return handle.inTransaction(h -> {
-                // The cycle's statements are planned generically, as in every read-write transaction: under the
+                // The cycle's statements are planned generically (PgTransactionalStore.GENERIC_PLANS): under the
                 // default, the pending-rows query was planned afresh on every cycle (0.7 ms, four times its run).
                 boolean locked = h.createQuery("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || "
                                 + "'.teto_outbox')) AS locked" + PgTransactionalStore.GENERIC_PLANS)

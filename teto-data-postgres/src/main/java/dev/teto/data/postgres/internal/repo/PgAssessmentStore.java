@@ -41,17 +41,20 @@ final class PgAssessmentStore implements AssessmentStore {
      */
     @Override
     public Optional<LockedAssessment> lock(UUID assessmentId) {
-        return sql.findOne(LOCKED, "SELECT a.*, (u.deleted_at IS NULL) AS owner_live" + PgTransactionalStore.GENERIC_PLANS
-                + """
+        return sql.findOne(LOCKED, "SELECT a.*, (u.deleted_at IS NULL) AS owner_live"
+                + PgTransactionalStore.GENERIC_PLANS + """
 
                 FROM assessments a JOIN users u ON u.id = a.user_id
                 WHERE a.id = :id
                 FOR UPDATE OF a""", "id", assessmentId);
     }
 
-    /** Every answer's first statement: on plain JDBC ({@link DirectStatement}). */
+    /**
+     * Every answer's first statement: on plain JDBC ({@link DirectStatement}), and turning on generic plans for the
+     * upsert after it ({@link PgTransactionalStore#GENERIC_PLANS}). A batch sends that setting before its own lock.
+     */
     private static final DirectStatement LOCK_FOR_ANSWER = DirectStatement.of(
-            lockedForAnswerColumns("CAST(:questionId AS uuid)") + """
+            lockedForAnswerColumns("CAST(:questionId AS uuid)") + PgTransactionalStore.GENERIC_PLANS + """
 
                     FROM assessments a JOIN users u ON u.id = a.user_id
                     WHERE a.id = :id
@@ -66,9 +69,7 @@ final class PgAssessmentStore implements AssessmentStore {
 
     /**
      * What {@link #LOCKED_FOR_ANSWER} maps, from {@code assessments a} and {@code users u}: the assessment without
-     * its question set, and whether {@code questionId} (an SQL expression) is in that set. The lock is an answer
-     * transaction's first statement, so it also turns on generic plans for the upsert after it
-     * ({@link PgTransactionalStore#GENERIC_PLANS}).
+     * its question set, and whether {@code questionId} (an SQL expression) is in that set.
      */
     static String lockedForAnswerColumns(String questionId) {
         return """
@@ -76,7 +77,7 @@ final class PgAssessmentStore implements AssessmentStore {
                        a.questions_answered, a.total_questions, a.metadata, a.created_at, a.updated_at,
                        CASE WHEN a.question_ids IS NULL THEN NULL
                             ELSE %s = ANY(a.question_ids) END AS question_in_set,
-                       (u.deleted_at IS NULL) AS owner_live""".formatted(questionId) + PgTransactionalStore.GENERIC_PLANS;
+                       (u.deleted_at IS NULL) AS owner_live""".formatted(questionId);
     }
 
     /** The current question is the first of the recorded set with no answer; sets predate V4 only for old rows. */

@@ -16,7 +16,8 @@ final class PgUserLiveness implements UserLiveness {
      * Holding users is a write transaction's first step (a session, an assessment, a membership): the rest of it
      * plans generically ({@link PgTransactionalStore#GENERIC_PLANS}).
      */
-    private static final String HOLD = " ORDER BY id FOR SHARE";
+    private static final String HOLD_ONE = held(LIVE_ONE);
+    private static final String HOLD = held(LIVE);
 
     private final Sql sql;
 
@@ -26,7 +27,7 @@ final class PgUserLiveness implements UserLiveness {
 
     @Override
     public Set<UUID> liveAmong(Collection<UUID> userIds) {
-        return query(userIds, "");
+        return query(userIds, LIVE_ONE, LIVE);
     }
 
     /**
@@ -35,21 +36,22 @@ final class PgUserLiveness implements UserLiveness {
      */
     @Override
     public Set<UUID> holdLive(Collection<UUID> userIds) {
-        return query(userIds, HOLD);
+        return query(userIds, HOLD_ONE, HOLD);
     }
 
-    private Set<UUID> query(Collection<UUID> userIds, String lock) {
+    private static String held(String live) {
+        return live.replace("SELECT id", "SELECT id" + PgTransactionalStore.GENERIC_PLANS) + " ORDER BY id FOR SHARE";
+    }
+
+    private Set<UUID> query(Collection<UUID> userIds, String one, String many) {
         if (userIds.isEmpty()) {
             return Set.of();
         }
-        String columns = lock.isEmpty() ? "" : PgTransactionalStore.GENERIC_PLANS;
         if (userIds.size() == 1) {
-            String statement = LIVE_ONE.replace("SELECT id", "SELECT id" + columns) + lock;
-            return Set.copyOf(sql.with(h -> h.createQuery(statement).bind("id", userIds.iterator().next())
+            return Set.copyOf(sql.with(h -> h.createQuery(one).bind("id", userIds.iterator().next())
                     .mapTo(UUID.class).list()));
         }
-        String statement = LIVE.replace("SELECT id", "SELECT id" + columns) + lock;
-        return Set.copyOf(sql.with(h -> h.createQuery(statement)
+        return Set.copyOf(sql.with(h -> h.createQuery(many)
                 .bindArray("ids", UUID.class, userIds).mapTo(UUID.class).list()));
     }
 }

@@ -25,6 +25,22 @@ import java.util.function.Function;
  * {@link Actor#NONE} is signed as the SDK's own service, so it sees every row.
  */
 public final class PgTransactionalStore implements TransactionalStore {
+    private static final Map<String, Class<?>> SETTING_TYPES = Map.of("label", String.class, "userId", String.class,
+            "role", String.class, "sig", String.class);
+    /**
+     * A select-list column that makes the rest of its transaction use each prepared statement's generic plan,
+     * added to the row-locking statements that open write transactions (an answer's lock; an assessment's lock for
+     * completion; the users held for a new session or assessment) and to the outbox relay's lock; a batch of answers
+     * sends it as a statement of its own before its lock. Under PostgreSQL's {@code plan_cache_mode=auto} the answer
+     * upsert was planned afresh on every answer in the viral-peak benchmark (0.15 ms each, more than a third of its
+     * cost), as were the relay's pending-rows query (0.7 ms a cycle) and completion's read of the answers. Their
+     * generic plans are the custom ones without the constants. Not every transaction: a facade read is a read-write
+     * transaction too, and a read's best plan can depend on its values (a range, a page's limit). A row lock cannot
+     * run read-only, so a statement carrying this is always in a write. Local to the transaction, so a pooled
+     * connection carries nothing over.
+     */
+    public static final String GENERIC_PLANS = ", set_config('plan_cache_mode', 'force_generic_plan', true) AS p";
+
     private final Jdbi jdbi;
     private final Map<Class<?>, Function<Sql, Object>> capabilities;
     /** The actor (and per-transaction timeouts and search path, where the session is not ours). */
@@ -32,20 +48,6 @@ public final class PgTransactionalStore implements TransactionalStore {
     /** The same, also making the transaction read-only: one round trip instead of a SET TRANSACTION before it. */
     private final DirectStatement readOnlySettingsQuery;
     private final ActorSigner signer;
-    private static final Map<String, Class<?>> SETTING_TYPES = Map.of("label", String.class, "userId", String.class,
-            "role", String.class, "sig", String.class);
-    /**
-     * A select-list column that makes the rest of its transaction use each prepared statement's generic plan,
-     * added to the row-locking statements that open write transactions (an answer's lock, single and batched; an
-     * assessment's lock for completion; the users held for a new session or assessment) and to the outbox relay's
-     * lock. Under PostgreSQL's {@code plan_cache_mode=auto} the answer upsert was planned afresh on every answer in
-     * the viral-peak benchmark (0.15 ms each, more than a third of its cost), as were the relay's pending-rows query
-     * (0.7 ms a cycle) and completion's read of the answers. Their generic plans are the custom ones without the
-     * constants. Not every transaction: a facade read is a read-write transaction too, and a read's best plan can
-     * depend on its values (a range, a page's limit). A row lock cannot run read-only, so a statement carrying this
-     * is always in a write. Local to the transaction, so a pooled connection carries nothing over.
-     */
-    public static final String GENERIC_PLANS = ", set_config('plan_cache_mode', 'force_generic_plan', true) AS p";
 
     /**
      * @param statementTimeout set per transaction when non-null (a host DataSource); null when the connection's
