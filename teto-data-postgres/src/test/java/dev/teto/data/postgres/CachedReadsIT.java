@@ -162,6 +162,49 @@ class CachedReadsIT {
         assertEquals(3, db.count("SELECT questions_answered FROM assessments WHERE id = ?", a.id()));
     }
 
+    /**
+     * V11: the current question comes from {@code answered_mask}. A mask that is unknown (rows from before V11) or of
+     * the wrong length is rebuilt from the answers; every write path keeps it.
+     */
+    @Test
+    void theAnsweredMaskIsRebuiltWhenUnknownAndKeptByEveryWritePath() {
+        String version = Fixtures.version();
+        List<Question> questions = Fixtures.likertQuestions(data, version, 5);
+        Assessment a = data.assessmentFlow().start(Fixtures.user(data).id(), version);
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(2).id(), 4));
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 4));
+        assertEquals("10100", mask(a.id()));
+
+        db.execute("UPDATE assessments SET answered_mask = NULL WHERE id = ?", a.id());
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(1).id(), 2));
+        assertEquals(new AssessmentProgress(a.id(), 3, questions.get(3).id()), data.assessmentFlow().progress(a.id()));
+        assertEquals("11100", mask(a.id()));
+
+        db.execute("UPDATE assessments SET answered_mask = B'1' WHERE id = ?", a.id());
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 5));   // re-answered
+        assertEquals(new AssessmentProgress(a.id(), 3, questions.get(3).id()), data.assessmentFlow().progress(a.id()));
+        assertEquals("11100", mask(a.id()));
+
+        data.assessmentFlow().answerAll(a.id(), List.of(AnswerInput.likert(questions.get(4).id(), 1)));
+        assertEquals("11101", mask(a.id()));
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(3).id(), 3));
+        assertEquals(new AssessmentProgress(a.id(), 5, null), data.assessmentFlow().progress(a.id()));
+        assertEquals("11111", mask(a.id()));
+    }
+
+    private String mask(UUID assessmentId) {
+        try (var c = db.openConnection();
+                var ps = c.prepareStatement("SELECT CAST(answered_mask AS text) FROM assessments WHERE id = ?")) {
+            ps.setObject(1, assessmentId);
+            try (var rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                return rs.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void theRateLimiterTakesFromUserAndIpBuckets() {
         RateLimiter limiter = data.get(RateLimiter.class);

@@ -55,6 +55,19 @@ class OutboxRingIT {
         }
     }
 
+    /** V10: a LANGUAGE sql column default is planned on every row; PL/pgSQL keeps its plan per connection. */
+    @Test
+    void theSlotFunctionKeepsItsPlan() {
+        try (TestDatabase db = TestDatabase.create("ringfn"); TetoData data = TetoData.builder().configure(db.settings())
+                .dispatcher(DispatcherOptions.builder().enabled(false).build()).build()) {
+            publish(data, 1);
+            assertEquals(1, db.count("outbox_s0"), "the default still names the current slot");
+            assertEquals(1, db.count("SELECT count(*) FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+                    + "WHERE p.proname = 'outbox_slot' AND p.pronamespace = current_schema()::regnamespace "
+                    + "AND l.lanname = 'plpgsql'"));
+        }
+    }
+
     private static List<UUID> publish(TetoData data, int n) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -45,8 +45,8 @@ class SchemaCatalogIT {
     private static final Pattern REFERENCES = Pattern.compile("(?i)\\bREFERENCES\\s+(\\w+)\\s*\\((\\w+)\\)(\\s+ON\\s+DELETE\\s+CASCADE)?");
     private static final Set<String> NOT_A_COLUMN = Set.of("PRIMARY", "FOREIGN", "UNIQUE", "CONSTRAINT", "CHECK", "EXCLUDE");
 
-    /** Columns added to seed tables, each documented in docs/schema-deviations.md ("V4: outbox and question sets"). */
-    private static final Map<String, Set<String>> DOCUMENTED_COLUMNS = Map.of("assessments", Set.of("question_ids"),
+    /** Columns added to seed tables, each documented in docs/schema-deviations.md ("V4", "V6", "V9", "V11"). */
+    private static final Map<String, Set<String>> DOCUMENTED_COLUMNS = Map.of("assessments", Set.of("question_ids", "answered_mask"),
             "users", Set.of("email_index"), "profiles", Set.of("scorer_name", "scorer_version", "is_current"));
 
     /** Seed objects V6 changed or dropped for sealed values (docs/schema-deviations.md, "V6"). */

@@ -34,9 +34,8 @@ final class AnswerBatchWrites {
             FOR UPDATE OF a""";
 
     /**
-     * As the single upsert, for many assessments: each assessment's count grows by its rows that were new, and each
-     * row comes back with its assessment's progress after the whole batch. The statement's snapshot does not see its
-     * own inserts, hence the batch's questions are excluded from the current question by hand.
+     * As the single upsert, for many assessments: each assessment's count grows by its rows that were new, its mask
+     * gains the batch's questions, and each row comes back with its assessment's progress after the whole batch.
      */
     private static final String UPSERT = """
             WITH input AS (
@@ -50,17 +49,17 @@ final class AnswerBatchWrites {
                 SELECT user_id, assessment_id, question_id, option_id, value, text_response, response_time_ms FROM input
             """ + AnswerWrites.ON_CONFLICT + """
             ), counted AS (
-                UPDATE assessments a SET questions_answered = a.questions_answered + n.added
-                FROM (SELECT assessment_id, count(*) FILTER (WHERE inserted) AS added
+                UPDATE assessments a SET questions_answered = a.questions_answered + n.added,
+                    answered_mask = answered_after(a.answered_mask, a.id, a.question_ids, n.questions)
+                FROM (SELECT assessment_id, count(*) FILTER (WHERE inserted) AS added,
+                             array_agg(question_id) AS questions
                       FROM upserted GROUP BY assessment_id) n
                 WHERE a.id = n.assessment_id
-                RETURNING a.id, a.questions_answered, a.question_ids
+                RETURNING a.id, a.questions_answered, a.question_ids, a.answered_mask
             )
             SELECT upserted.*, counted.questions_answered AS progress_answered,
-                   (SELECT s.q FROM unnest(counted.question_ids) WITH ORDINALITY AS s(q, n)
-                    WHERE NOT s.q = ANY (ARRAY(SELECT i.question_id FROM input i WHERE i.assessment_id = counted.id))
-                      AND NOT s.q = ANY (ARRAY(SELECT r.question_id FROM answers r WHERE r.assessment_id = counted.id))
-                    ORDER BY s.n LIMIT 1) AS progress_current_question
+                   """ + AnswerWrites.CURRENT_QUESTION + """
+             AS progress_current_question
             FROM upserted JOIN counted ON counted.id = upserted.assessment_id""";
 
     private AnswerBatchWrites() {

@@ -20,7 +20,7 @@ import java.util.function.Function;
  *
  * <p>Each write is one statement: a CTE upserts the answers and bumps {@code questions_answered} by the number of
  * rows that were new ({@code xmax = 0} marks a freshly inserted row version; an ON CONFLICT update leaves it
- * non-zero). A batch sends its answers as arrays through {@code unnest}, so 28 answers cost one round trip.
+ * non-zero), and sets their bits in {@code answered_mask} (V11); every statement that writes answers must. A batch sends its answers as arrays through {@code unnest}, so 28 answers cost one round trip.
  */
 final class AnswerWrites {
     static final String ON_CONFLICT = """
@@ -35,15 +35,22 @@ final class AnswerWrites {
     private static final String COUNT_NEW_ROWS = """
             ), counted AS (
                 UPDATE assessments
-                SET questions_answered = questions_answered + (SELECT count(*) FROM upserted WHERE inserted)
+                SET questions_answered = questions_answered + (SELECT count(*) FROM upserted WHERE inserted),
+                    answered_mask = answered_after(answered_mask, id, question_ids,
+                                                   ARRAY(SELECT question_id FROM upserted))
                 WHERE id = :assessmentId
             )
             SELECT * FROM upserted""";
     /**
-     * One answer, and the progress after it in the same round trip: the count from the assessments update, and the
-     * first question of the set with no answer. The statement's snapshot does not see its own insert, hence the
-     * upserted question is excluded by hand. The answered ids are read once, by one index range scan, rather than
-     * probed per question of the set.
+     * The first question of the set without an answer, from the {@code answered_mask} (V11) a statement's
+     * {@code counted} CTE returned with the set: the first 0 bit. Out of range (every bit set) or a NULL mask (no
+     * set) gives NULL.
+     */
+    static final String CURRENT_QUESTION =
+            "counted.question_ids[position('0' IN CAST(counted.answered_mask AS text))]";
+    /**
+     * One answer, and the progress after it in the same round trip: the count and the answered-question mask from
+     * the assessments update, whose first 0 bit is the current question. No read of the answers (V11).
      */
     private static final String UPSERT_ONE = """
             WITH upserted AS (
@@ -52,15 +59,14 @@ final class AnswerWrites {
             """ + ON_CONFLICT + """
             ), counted AS (
                 UPDATE assessments
-                SET questions_answered = questions_answered + (SELECT count(*) FROM upserted WHERE inserted)
+                SET questions_answered = questions_answered + (SELECT count(*) FROM upserted WHERE inserted),
+                    answered_mask = answered_after(answered_mask, id, question_ids, ARRAY[CAST(:questionId AS uuid)])
                 WHERE id = :assessmentId
-                RETURNING questions_answered, question_ids
+                RETURNING questions_answered, question_ids, answered_mask
             )
             SELECT upserted.*, counted.questions_answered AS progress_answered,
-                   (SELECT t.q FROM unnest(counted.question_ids) WITH ORDINALITY AS t(q, n)
-                    WHERE t.q <> CAST(:questionId AS uuid)
-                      AND NOT t.q = ANY (ARRAY(SELECT r.question_id FROM answers r WHERE r.assessment_id = :assessmentId))
-                    ORDER BY t.n LIMIT 1) AS progress_current_question
+                   """ + CURRENT_QUESTION + """
+             AS progress_current_question
             FROM upserted, counted""";
     private static final String UPSERT_MANY = """
             WITH upserted AS (
