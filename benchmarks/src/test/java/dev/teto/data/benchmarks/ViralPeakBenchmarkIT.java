@@ -27,7 +27,7 @@ class ViralPeakBenchmarkIT {
         int warmup = 2;
         Path out = Paths.get("target", "viral-peak-it");
         // one warm-up round: more would depend on how busy the JIT is
-        ViralPeakBenchmark.Config config = new ViralPeakBenchmark.Config(users, 3, warmup, 1, 1, true,
+        ViralPeakBenchmark.Config config = new ViralPeakBenchmark.Config(users, 3, warmup, 1, 1, 1, true,
                 List.of(AnswerBatching.OFF, AnswerBatching.DEFAULTS), out);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         PrintStream progress = new PrintStream(text, true, StandardCharsets.UTF_8);
@@ -50,6 +50,7 @@ class ViralPeakBenchmarkIT {
                 assertEquals(expected, phase.recorder().sorted(kind).length, phase.name() + " " + kind);
             }
         }
+        // the pre-warm's completions are removed before the measured phases
         assertEquals(3L * (users + warmup), report.storedCompletions());
         boolean durable = DurablePostgres.binaries().isPresent();   // else the fixture's server, without pgbench here
         assertEquals(durable && PgbenchCeiling.pgbench().isPresent() ? 2 : 0, report.ceilings().size(), "ceilings");
@@ -62,5 +63,6 @@ class ViralPeakBenchmarkIT {
             assertTrue(printed.contains("fsync=on, full_page_writes=on, synchronous_commit=on"), printed);
         }
         assertTrue(printed.contains("group commit multiplies answers/s by"), printed);
+        assertTrue(printed.contains("raw JDBC + Lettuce + kafka-clients (pre-warm): warm-up round 1"), printed);
     }
 }

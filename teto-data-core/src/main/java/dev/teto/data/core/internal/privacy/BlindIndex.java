@@ -19,6 +19,11 @@ public final class BlindIndex {
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final SecretKeySpec key;
+    /**
+     * One initialised Mac per thread: {@code Mac.getInstance} walks the security providers and {@code init} keys it,
+     * which cost more than the hash itself on the request path. {@code doFinal} leaves it ready for the next use.
+     */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     public BlindIndex(byte[] key) {
         if (key == null || key.length < 32) {
@@ -55,12 +60,17 @@ public final class BlindIndex {
     }
 
     private byte[] mac(String label, String value) {
+        Mac mac = macs.get();
+        mac.update(label.getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 0);
+        return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            mac.update(label.getBytes(StandardCharsets.US_ASCII));
-            mac.update((byte) 0);
-            return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable in this JVM", e);
         }

@@ -40,4 +40,27 @@ class BlindIndexTest {
     void shortKeysAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new BlindIndex(new byte[16]));
     }
+
+    /** Each thread reuses one Mac: the same input gives the same index on every thread, however often. */
+    @Test
+    void everyThreadGivesTheSameIndex() throws Exception {
+        BlindIndex index = new BlindIndex(new byte[32]);
+        String expected = index.emailLookup("mina@example.com");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int n = t;
+                results.add(pool.submit(() -> {
+                    index.emailLookup("other" + n + "@example.com");
+                    return index.emailLookup("mina@example.com");
+                }));
+            }
+            for (var result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

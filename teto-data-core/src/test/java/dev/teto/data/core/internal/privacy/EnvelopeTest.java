@@ -54,4 +54,32 @@ class EnvelopeTest {
         assertEquals("x", Sealer.openWith(key, user, sealed));
         assertEquals("a@b.co", Sealer.openWith(key, user, "bi1.abc." + Envelope.seal(key, user, "a@b.co")));
     }
+
+    /** Each thread reuses one cipher: a failed open must not spoil the next seal or open, on any thread. */
+    @Test
+    void aThreadsCipherServesEveryKeyAndUserAfterAFailure() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        byte[] k = Envelope.randomKey();
+                        UUID u = UUID.randomUUID();
+                        String sealed = Envelope.seal(k, u, "v" + i);
+                        assertThrows(Envelope.SealedValueException.class, () -> Envelope.open(key, u, sealed));
+                        if (!("v" + i).equals(Envelope.open(k, u, sealed))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var result : results) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
