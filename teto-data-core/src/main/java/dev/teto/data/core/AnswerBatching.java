@@ -7,11 +7,14 @@ import java.util.Objects;
  * Group commit for {@code assessmentFlow().answer(...)}: concurrent answer calls are coalesced into one transaction
  * of at most {@code maxAnswers}, each call returning only after its answer is committed (durable as the store's
  * commit is). A failing answer (validation, an unknown question, a completed assessment) fails only its own call.
- * Batches form from concurrency alone when {@code maxWait} is zero: a lone call goes at once.
+ * Batches form from concurrency alone when {@code maxWait} is zero: a call goes at once when fewer than
+ * {@code committers} batches run, taking along whatever is queued.
  *
  * @param maxAnswers most answers in one transaction; 1 with {@link #OFF}
  * @param maxWait    how long a batch waits to fill before it commits anyway; zero never waits
- * @param committers threads that run batches, so one batch's commit (fsync) overlaps the next batch's work
+ * @param committers most batches running at once, so one batch's commit (fsync) overlaps the next batch's work;
+ *                   with {@code maxWait} zero a caller that finds a place free runs the batch on its own thread,
+ *                   and this many committer threads run the batches no caller leads
  */
 public record AnswerBatching(int maxAnswers, Duration maxWait, int committers) {
     public static final int DEFAULT_MAX_ANSWERS = 64;

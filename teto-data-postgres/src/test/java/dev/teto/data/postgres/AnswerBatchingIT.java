@@ -116,6 +116,67 @@ class AnswerBatchingIT {
         }
     }
 
+    /**
+     * Without a wait, a caller runs its own batch whenever fewer than {@code committers} batches run, even while
+     * another commits (no hand-off to a committer thread); with every place taken, it queues until one frees.
+     */
+    @Test
+    void aCallerLeadsItsBatchWhileAPlaceIsFreeAndQueuesWhenNoneIs() throws Exception {
+        try (TetoData two = TetoData.builder().configure(db.settings()).profileScorer(Fixtures.sumScorer())
+                .answerBatching(AnswerBatching.of(64, Duration.ZERO, 2)).build();
+                java.sql.Connection first = db.openConnection(); java.sql.Connection second = db.openConnection()) {
+            Assessment heldOne = two.assessmentFlow().start(Fixtures.user(two).id(), version);
+            Assessment heldTwo = two.assessmentFlow().start(Fixtures.user(two).id(), version);
+            Assessment free = two.assessmentFlow().start(Fixtures.user(two).id(), version);
+            ExecutorService callers = Executors.newFixedThreadPool(3);
+            try {
+                hold(first, heldOne);
+                Future<?> blockedOne = callers.submit(() -> answerFirst(two, heldOne));
+                awaitInFlight(two, 1);
+                answerFirst(two, free);   // one place of two is taken: this caller leads at once
+                assertEquals(2L, batching(two).get("alone_answers"));
+                assertEquals(2L, batching(two).get("caller_led_batches"));
+
+                hold(second, heldTwo);
+                Future<?> blockedTwo = callers.submit(() -> answerFirst(two, heldTwo));
+                awaitInFlight(two, 2);
+                Future<?> queued = callers.submit(() -> two.assessmentFlow().answer(free.id(),
+                        AnswerInput.likert(questions.get(1).id(), 3, 1000)));
+                Thread.sleep(300);
+                assertTrue(!queued.isDone(), "both places are taken: the third answer waits");
+                first.rollback();   // frees a place
+                queued.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                blockedOne.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                second.rollback();
+                blockedTwo.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                callers.shutdownNow();
+            }
+            assertEquals(2, two.assessments().findById(free.id()).orElseThrow().questionsAnswered());
+            assertEquals(1, two.assessments().findById(heldOne.id()).orElseThrow().questionsAnswered());
+            assertEquals(1, two.assessments().findById(heldTwo.id()).orElseThrow().questionsAnswered());
+        }
+    }
+
+    private static void hold(java.sql.Connection c, Assessment a) throws java.sql.SQLException {
+        c.setAutoCommit(false);
+        try (var ps = c.prepareStatement("SELECT 1 FROM assessments WHERE id = ? FOR UPDATE")) {
+            ps.setObject(1, a.id());
+            ps.executeQuery().close();
+        }
+    }
+
+    private static void answerFirst(TetoData instance, Assessment a) {
+        instance.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 3, 1000));
+    }
+
+    private static void awaitInFlight(TetoData instance, int answers) throws InterruptedException {
+        for (int i = 0; i < 500 && ((Number) batching(instance).get("in_flight_answers")).intValue() < answers; i++) {
+            Thread.sleep(10);
+        }
+        assertEquals(answers, ((Number) batching(instance).get("in_flight_answers")).intValue());
+    }
+
     private static java.util.Map<String, Object> batching(TetoData instance) {
         return instance.health().component("answer-batching").orElseThrow().metrics();
     }

@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Group commit for answers. Callers queue their answer and wait; committer threads take batches, lock every
- * assessment of the batch in one statement, check each answer, write the ones that pass in one more, and commit
+ * Group commit for answers. A batch is the answers queued when it starts; it is run by a caller that found a free
+ * place (with its own answer first) or by a committer thread, at most {@code committers} at once. It locks every
+ * assessment of the batch in one statement, checks each answer, writes the ones that pass in one more, and commits
  * once. Each answer is written as its caller's actor: the transaction switches
  * the acting user between answers (row-level security, audit), or, in a store that cannot, batches hold one actor.
  * A refused answer (checks run before any write) fails only its caller. If the batch's transaction fails as a whole
@@ -57,10 +58,14 @@ public final class AnswerBatcher implements AutoCloseable {
     private final LongAdder batches = new LongAdder();
     private final LongAdder answers = new LongAdder();
     private final LongAdder failedBatches = new LongAdder();
-    /** Answers written on their caller's thread because nothing else was queued or committing. */
+    /** Answers their caller wrote as a batch of one: it led a batch and found nothing queued. */
     private final LongAdder aloneAnswers = new LongAdder();
+    /** Batches led by a caller on its own thread rather than by a committer. */
+    private final LongAdder callerLedBatches = new LongAdder();
     /** Answers taken into batches whose transaction has not ended yet (a frozen server holds them here). */
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Batches running, on callers' threads or committers'; at most {@code committers}. Guarded by {@link #lock}. */
+    private int runningBatches;
     /** Whether batches may mix actors (the store switches the acting user per answer); learned from the first batch. */
     private volatile boolean mixActors = true;
 
@@ -87,25 +92,28 @@ public final class AnswerBatcher implements AutoCloseable {
     }
 
     /**
-     * Queues the answer and returns once its batch committed; throws what the answer alone would have thrown. When
-     * batches never wait to fill ({@code maxWait} zero) and no other answer is queued or committing, the caller
-     * writes its answer itself, as a batch of one: handing it to a committer would only add two thread switches, and
-     * answers arriving meanwhile still queue up and share the next commit (at one request thread the hand-off lost
-     * 8% against no batching).
+     * Returns once the answer's batch committed; throws what the answer alone would have thrown. When batches never
+     * wait to fill ({@code maxWait} zero) and fewer than {@code committers} batches are running, the caller leads a
+     * batch itself: its own answer and whatever is queued, on its own thread. Handing it to a committer would only
+     * add two thread switches (at one request thread the hand-off lost 8% against no batching; at four, where a
+     * batch rarely finds company, 6%). Otherwise the answer queues and the next batch to start takes it: a
+     * committer's, or another caller's.
      */
     Answer submit(Actor actor, UUID assessmentId, AnswerInput input) {
         // As every facade call: the batch would commit outside the caller's transaction, or wait on its locks.
         transactions.refuseInsideTransaction();
         Pending pending = new Pending(actor, assessmentId, input, new CompletableFuture<>());
-        boolean alone;
+        List<Pending> led = null;
         lock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("this TetoData is closed");
             }
-            alone = options.maxWait().isZero() && queue.isEmpty() && inFlight.get() == 0;
-            if (alone) {
-                inFlight.incrementAndGet();   // answers arriving meanwhile queue up and are batched
+            if (options.maxWait().isZero() && runningBatches < options.committers()) {
+                led = new ArrayList<>();
+                led.add(pending);
+                collect(led, actor);
+                start(led);
             } else {
                 queue.add(pending);
                 arrived.signal();
@@ -113,13 +121,12 @@ public final class AnswerBatcher implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (alone) {
-            aloneAnswers.increment();
-            try {
-                execute(List.of(pending));
-            } finally {
-                inFlight.decrementAndGet();
+        if (led != null) {
+            callerLedBatches.increment();
+            if (led.size() == 1) {
+                aloneAnswers.increment();
             }
+            run(led);
         }
         try {
             return pending.outcome().get(CALLER_WAIT_SECONDS, TimeUnit.SECONDS);
@@ -131,6 +138,33 @@ public final class AnswerBatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the answer's batch committed; it may have committed");
+        }
+    }
+
+    /** Counts a batch as running; called under {@link #lock}. Wakes a committer for what is still queued. */
+    private void start(List<Pending> batch) {
+        runningBatches++;
+        inFlight.addAndGet(batch.size());
+        if (!queue.isEmpty() && runningBatches < options.committers()) {
+            arrived.signal();
+        }
+    }
+
+    /** Executes a started batch, then frees its place and wakes a committer if answers wait for one. */
+    private void run(List<Pending> batch) {
+        try {
+            execute(batch);
+        } finally {
+            inFlight.addAndGet(-batch.size());
+            lock.lock();
+            try {
+                runningBatches--;
+                if (!queue.isEmpty()) {
+                    arrived.signal();
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -155,20 +189,18 @@ public final class AnswerBatcher implements AutoCloseable {
             if (batch == null) {
                 return;
             }
-            inFlight.addAndGet(batch.size());
-            try {
-                execute(batch);
-            } finally {
-                inFlight.addAndGet(-batch.size());
-            }
+            run(batch);
         }
     }
 
-    /** Up to maxAnswers queued answers of the first one's actor, after waiting up to maxWait to fill; null when closed. */
+    /**
+     * Up to maxAnswers queued answers of the first one's actor, once fewer than {@code committers} batches run,
+     * after waiting up to maxWait to fill; started ({@link #start}); null when closed.
+     */
     private List<Pending> take() throws InterruptedException {
         lock.lock();
         try {
-            while (queue.isEmpty()) {
+            while (queue.isEmpty() || runningBatches >= options.committers()) {
                 if (closed) {
                     return null;
                 }
@@ -186,6 +218,7 @@ public final class AnswerBatcher implements AutoCloseable {
                 arrived.awaitNanos(left);
                 collect(batch, actor);
             }
+            start(batch);
             return batch;
         } finally {
             lock.unlock();
@@ -308,6 +341,7 @@ public final class AnswerBatcher implements AutoCloseable {
         metrics.put("batched_answers", answerCount);
         metrics.put("failed_batches", failedBatches.sum());
         metrics.put("alone_answers", aloneAnswers.sum());
+        metrics.put("caller_led_batches", callerLedBatches.sum());
         metrics.put("answers_per_batch", batchCount == 0 ? 0.0 : Math.round(answerCount * 10.0 / batchCount) / 10.0);
         metrics.put("waiting_answers", waiting);
         metrics.put("in_flight_answers", inFlight.get());
