@@ -7,8 +7,9 @@
 -- the row lock) also sets the answered question's bit, and the current question is the first 0 bit: no read of
 -- answers at all.
 --
--- NULL means "not known": rows from before V11, a new assessment before its first answer, an assessment without a
--- question set. answered_after() then builds the mask once from the answers, as the scan did. Every statement that
+-- NULL means "not known": rows from before V11, a new assessment before its first answer. answered_after() then
+-- builds the mask once from the answers, as the scan did. A row without a recorded set (from before V4) takes the
+-- version's active questions at the time of the call (docs/schema-deviations.md, "V4"): version_question_set(). Every statement that
 -- writes answers maintains the mask (docs/schema-deviations.md, "V11"); the bits are set, never cleared, as
 -- questions_answered only grows.
 ALTER TABLE assessments ADD COLUMN answered_mask VARBIT;
@@ -41,6 +42,19 @@ BEGIN
             END LOOP;
             RETURN mask;
         END
+        $b$ $f$, current_schema());
+END
+$$;
+
+-- The set of a row from before V4 (question_ids NULL): the version's active questions, in the order
+-- activeQuestionIds reads them. Callers write COALESCE(question_ids, version_question_set(version)), so rows
+-- with a set never call it.
+DO $$
+BEGIN
+    EXECUTE format($f$
+        CREATE FUNCTION %1$I.version_question_set(p_version VARCHAR) RETURNS UUID[] LANGUAGE sql STABLE AS $b$
+            SELECT ARRAY(SELECT q.id FROM %1$I.questions q WHERE q.version = p_version AND q.is_active
+                         ORDER BY q.order_index NULLS LAST, q.id)
         $b$ $f$, current_schema());
 END
 $$;

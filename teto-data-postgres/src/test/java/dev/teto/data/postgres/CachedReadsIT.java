@@ -192,6 +192,28 @@ class CachedReadsIT {
         assertEquals("11111", mask(a.id()));
     }
 
+    /**
+     * A row from before V4 has no recorded set: its set is the version's active questions (docs/schema-deviations.md,
+     * "V4"), for the progress an answer returns and for a cold read alike.
+     */
+    @Test
+    void anAssessmentWithoutARecordedSetTakesTheVersionsActiveQuestions() {
+        String version = Fixtures.version();
+        List<Question> questions = Fixtures.likertQuestions(data, version, 3);
+        Assessment a = data.assessmentFlow().start(Fixtures.user(data).id(), version);
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(1).id(), 4));
+        db.execute("UPDATE assessments SET question_ids = NULL, answered_mask = NULL WHERE id = ?", a.id());
+        data.assessmentFlow().answer(a.id(), AnswerInput.likert(questions.get(0).id(), 4));
+        assertEquals(new AssessmentProgress(a.id(), 2, questions.get(2).id()), data.assessmentFlow().progress(a.id()));
+        assertEquals("110", mask(a.id()));
+        try (TetoData cold = TetoData.builder().configure(db.settings()).build()) {
+            assertEquals(new AssessmentProgress(a.id(), 2, questions.get(2).id()), cold.assessmentFlow().progress(a.id()));
+        }
+        data.assessmentFlow().answerAll(a.id(), List.of(AnswerInput.likert(questions.get(2).id(), 1)));
+        assertEquals("111", mask(a.id()));
+        assertEquals(new AssessmentProgress(a.id(), 3, null), data.assessmentFlow().progress(a.id()));
+    }
+
     private String mask(UUID assessmentId) {
         try (var c = db.openConnection();
                 var ps = c.prepareStatement("SELECT CAST(answered_mask AS text) FROM assessments WHERE id = ?")) {

@@ -50,12 +50,14 @@ final class AnswerBatchWrites {
             """ + AnswerWrites.ON_CONFLICT + """
             ), counted AS (
                 UPDATE assessments a SET questions_answered = a.questions_answered + n.added,
-                    answered_mask = answered_after(a.answered_mask, a.id, a.question_ids, n.questions)
+                    answered_mask = answered_after(a.answered_mask, a.id, """ + AnswerWrites.questionSet("a.") + """
+            , n.questions)
                 FROM (SELECT assessment_id, count(*) FILTER (WHERE inserted) AS added,
                              array_agg(question_id) AS questions
                       FROM upserted GROUP BY assessment_id) n
                 WHERE a.id = n.assessment_id
-                RETURNING a.id, a.questions_answered, a.question_ids, a.answered_mask
+                RETURNING a.id, a.questions_answered, """ + AnswerWrites.questionSet("a.") + """
+             AS question_set, a.answered_mask
             )
             SELECT upserted.*, counted.questions_answered AS progress_answered,
                    """ + AnswerWrites.CURRENT_QUESTION + """

@@ -36,8 +36,8 @@ final class AnswerWrites {
             ), counted AS (
                 UPDATE assessments
                 SET questions_answered = questions_answered + (SELECT count(*) FROM upserted WHERE inserted),
-                    answered_mask = answered_after(answered_mask, id, question_ids,
-                                                   ARRAY(SELECT question_id FROM upserted))
+                    answered_mask = answered_after(answered_mask, id, """ + questionSet("") + """
+            , ARRAY(SELECT question_id FROM upserted))
                 WHERE id = :assessmentId
             )
             SELECT * FROM upserted""";
@@ -47,7 +47,15 @@ final class AnswerWrites {
      * set) gives NULL.
      */
     static final String CURRENT_QUESTION =
-            "counted.question_ids[position('0' IN CAST(counted.answered_mask AS text))]";
+            "counted.question_set[position('0' IN CAST(counted.answered_mask AS text))]";
+
+    /**
+     * An assessment's question set: the recorded one, or for a row from before V4 (none recorded) the version's
+     * active questions now (docs/schema-deviations.md, "V4"). {@code alias} qualifies the columns ("a." or "").
+     */
+    static String questionSet(String alias) {
+        return "COALESCE(" + alias + "question_ids, version_question_set(" + alias + "version))";
+    }
     /**
      * One answer, and the progress after it in the same round trip: the count and the answered-question mask from
      * the assessments update, whose first 0 bit is the current question. No read of the answers (V11).
@@ -60,9 +68,11 @@ final class AnswerWrites {
             ), counted AS (
                 UPDATE assessments
                 SET questions_answered = questions_answered + (SELECT count(*) FROM upserted WHERE inserted),
-                    answered_mask = answered_after(answered_mask, id, question_ids, ARRAY[CAST(:questionId AS uuid)])
+                    answered_mask = answered_after(answered_mask, id, """ + questionSet("") + """
+            , ARRAY[CAST(:questionId AS uuid)])
                 WHERE id = :assessmentId
-                RETURNING questions_answered, question_ids, answered_mask
+                RETURNING questions_answered, """ + questionSet("") + """
+             AS question_set, answered_mask
             )
             SELECT upserted.*, counted.questions_answered AS progress_answered,
                    """ + CURRENT_QUESTION + """

@@ -80,12 +80,16 @@ final class PgAssessmentStore implements AssessmentStore {
                        (u.deleted_at IS NULL) AS owner_live""".formatted(questionId);
     }
 
-    /** The current question is the first of the recorded set with no answer; sets predate V4 only for old rows. */
+    /**
+     * The current question is the first of the set with no answer: the recorded set, or for a row from before V4 the
+     * version's active questions ({@link AnswerWrites#questionSet}).
+     */
     @Override
     public Optional<AssessmentProgress> progress(UUID assessmentId) {
         return sql.findOne(PROGRESS, """
                 SELECT a.id AS assessment_id, COALESCE(a.questions_answered, 0) AS questions_answered,
-                       (SELECT t.q FROM unnest(a.question_ids) WITH ORDINALITY AS t(q, n)
+                       (SELECT t.q FROM unnest(""" + AnswerWrites.questionSet("a.") + """
+            ) WITH ORDINALITY AS t(q, n)
                         WHERE NOT t.q = ANY (ARRAY(SELECT r.question_id FROM answers r WHERE r.assessment_id = :id))
                         ORDER BY t.n LIMIT 1) AS current_question
                 FROM assessments a WHERE a.id = :id""", "id", assessmentId);
