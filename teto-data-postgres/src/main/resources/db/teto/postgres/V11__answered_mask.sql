@@ -12,12 +12,14 @@
 -- version's active questions at the time of the call (docs/schema-deviations.md, "V4"): version_question_set(). Every statement that
 -- writes answers maintains the mask (docs/schema-deviations.md, "V11"); the bits are set, never cleared, as
 -- questions_answered only grows.
-ALTER TABLE assessments ADD COLUMN answered_mask VARBIT;
+-- Idempotent (IF NOT EXISTS, OR REPLACE), so a schema adopted with a lower baseline-version that already has it
+-- migrates, as V8 and V9.
+ALTER TABLE assessments ADD COLUMN IF NOT EXISTS answered_mask VARBIT;
 
 DO $$
 BEGIN
     EXECUTE format($f$
-        CREATE FUNCTION %1$I.answered_after(p_mask VARBIT, p_assessment UUID, p_question_ids UUID[],
+        CREATE OR REPLACE FUNCTION %1$I.answered_after(p_mask VARBIT, p_assessment UUID, p_question_ids UUID[],
                                             p_answered UUID[]) RETURNS VARBIT LANGUAGE plpgsql STABLE AS $b$
         DECLARE
             mask VARBIT := p_mask;
@@ -52,7 +54,7 @@ $$;
 DO $$
 BEGIN
     EXECUTE format($f$
-        CREATE FUNCTION %1$I.version_question_set(p_version VARCHAR) RETURNS UUID[] LANGUAGE sql STABLE AS $b$
+        CREATE OR REPLACE FUNCTION %1$I.version_question_set(p_version VARCHAR) RETURNS UUID[] LANGUAGE sql STABLE AS $b$
             SELECT ARRAY(SELECT q.id FROM %1$I.questions q WHERE q.version = p_version AND q.is_active
                          ORDER BY q.order_index NULLS LAST, q.id)
         $b$ $f$, current_schema());
