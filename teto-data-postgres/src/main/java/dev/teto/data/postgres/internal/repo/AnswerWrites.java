@@ -20,7 +20,8 @@ import java.util.function.Function;
  *
  * <p>Each write is one statement: a CTE upserts the answers and bumps {@code questions_answered} by the number of
  * rows that were new ({@code xmax = 0} marks a freshly inserted row version; an ON CONFLICT update leaves it
- * non-zero), and sets their bits in {@code answered_mask} (V11); every statement that writes answers must. A batch sends its answers as arrays through {@code unnest}, so 28 answers cost one round trip.
+ * non-zero), and sets their bits in {@code answered_mask} (V11); every statement that writes answers must. A batch
+ * sends its answers as arrays through {@code unnest}, so 28 answers cost one round trip.
  */
 final class AnswerWrites {
     static final String ON_CONFLICT = """
@@ -56,6 +57,7 @@ final class AnswerWrites {
     static String questionSet(String alias) {
         return "COALESCE(" + alias + "question_ids, version_question_set(" + alias + "version))";
     }
+
     /**
      * One answer, and the progress after it in the same round trip: the count and the answered-question mask from
      * the assessments update, whose first 0 bit is the current question. No read of the answers (V11).
