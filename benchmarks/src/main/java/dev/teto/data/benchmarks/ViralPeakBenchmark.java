@@ -218,11 +218,9 @@ public final class ViralPeakBenchmark {
         Map<String, PhaseRunner> all = new LinkedHashMap<>(sdk);
         all.putAll(raw);
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        Config prewarm = new Config(config.users(), config.threads(), config.warmupUsers(), config.prewarmRounds(),
-                config.prewarmRounds(), config.pgbenchSeconds(), config.raw(), config.batching(), config.out());
         all.forEach((name, runner) -> {
             try (OpenPhase phase = runner.open()) {
-                warmUp(name + " (pre-warm)", phase, prewarm, jit, progress);
+                warmUp(name + " (pre-warm)", phase, config.warmupUsers(), config.prewarmRounds(), jit, progress);
             }
         });
         db.execute("TRUNCATE users CASCADE");
@@ -242,7 +240,7 @@ public final class ViralPeakBenchmark {
         runners.forEach((name, runner) -> {
             try (OpenPhase phase = runner.open()) {
                 if (config.warmupUsers() > 0) {
-                    warmUp(name, phase, config, jit, progress);
+                    warmUp(name, phase, config.warmupUsers(), config.warmupRounds(), jit, progress);
                 }
                 checkpoint(db, profile);
                 long compiling = jit.getTotalCompilationTime();
@@ -258,14 +256,14 @@ public final class ViralPeakBenchmark {
     }
 
     /**
-     * Warm-up rounds of {@code warmupUsers} takers until the JIT compiled for less than {@link #JIT_SETTLED} of the
-     * round's time, or {@code warmupRounds} rounds.
+     * Warm-up rounds of {@code users} takers until the JIT compiled for less than {@link #JIT_SETTLED} of the
+     * round's time, or {@code rounds} rounds.
      */
-    private static void warmUp(String name, OpenPhase phase, Config config, CompilationMXBean jit,
+    private static void warmUp(String name, OpenPhase phase, int users, int rounds, CompilationMXBean jit,
             PrintStream progress) {
-        for (int round = 1; round <= config.warmupRounds(); round++) {
+        for (int round = 1; round <= rounds; round++) {
             long compiling = jit.getTotalCompilationTime();
-            ViralPhase.Result warm = phase.run(name, config.warmupUsers());
+            ViralPhase.Result warm = phase.run(name, users);
             double jitShare = (jit.getTotalCompilationTime() - compiling) / 1000.0 / warm.seconds();
             progress.printf(Locale.ROOT, "%s: warm-up round %d, %d users in %.1f s (JIT compiling %.0f%% of it)%n",
                     name, round, warm.users(), warm.seconds(), 100 * jitShare);

@@ -97,9 +97,10 @@ final class PgAssessmentStore implements AssessmentStore {
 
     @Override
     public List<UUID> activeQuestionIds(String version) {
+        // The same function gives a row without a recorded set its set (V11), so both agree on members and order.
         return sql.with(h -> h.createQuery("""
-                        SELECT id FROM questions WHERE version = :version AND is_active
-                        ORDER BY order_index NULLS LAST, id""")
+                        SELECT t.q FROM unnest(version_question_set(:version)) WITH ORDINALITY AS t(q, n)
+                        ORDER BY t.n""")
                 .bind("version", version).mapTo(UUID.class).list());
     }
 
