@@ -1,8 +1,6 @@
 package dev.teto.data.core.internal.processing;
 
 import dev.teto.data.api.context.TxContext;
-import dev.teto.data.api.error.Entities;
-import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.event.EventTypes;
 import dev.teto.data.api.model.Assessment;
@@ -16,13 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code assessment.completed} → {@code assessment_analytics} (one row per assessment): completion rate, average
  * time per question and per-question difficulty ({@link AssessmentFigures}). A second completion event for the same
- * assessment (a host's replay) updates the row instead of failing.
+ * assessment (a host's replay) updates the row instead of failing. An event whose assessment is gone (the person
+ * was erased before it was processed) is skipped.
  */
 public final class AssessmentAnalyticsProcessor implements Processor {
+    private static final Logger LOG = LoggerFactory.getLogger(AssessmentAnalyticsProcessor.class);
 
     @Override
     public String name() {
@@ -45,8 +47,14 @@ public final class AssessmentAnalyticsProcessor implements Processor {
             Payloads.requireVersion(e, 1);
             Map<String, Object> p = e.payload();
             UUID assessmentId = Payloads.uuid(p, "assessmentId");
-            Assessment assessment = tx.assessments().findById(assessmentId)
-                    .orElseThrow(() -> new NotFoundException("postgres", Entities.ASSESSMENT, assessmentId));
+            Optional<Assessment> found = tx.assessments().findById(assessmentId);
+            if (found.isEmpty()) {
+                // Erased (or deleted) after it completed: the outbox delivers only committed events, so it existed,
+                // and no retry brings it back. Dead-lettering would only park an event about a forgotten person.
+                LOG.debug("assessment.completed {}: the assessment is gone, nothing to compute", e.id());
+                continue;
+            }
+            Assessment assessment = found.get();
             AssessmentFigures f = AssessmentFigures.of(Payloads.objects(p, "answers"), assessment.totalQuestions(),
                     Payloads.numberOrNull(p, "durationSeconds"));
             Optional<AssessmentAnalytics> existing = tx.assessmentAnalytics().findByAssessment(assessmentId);
