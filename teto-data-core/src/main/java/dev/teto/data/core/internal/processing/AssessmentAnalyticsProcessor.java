@@ -1,6 +1,8 @@
 package dev.teto.data.core.internal.processing;
 
 import dev.teto.data.api.context.TxContext;
+import dev.teto.data.api.error.Entities;
+import dev.teto.data.api.error.NotFoundException;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.event.EventTypes;
 import dev.teto.data.api.model.Assessment;
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code assessment.completed} → {@code assessment_analytics} (one row per assessment): completion rate, average
  * time per question and per-question difficulty ({@link AssessmentFigures}). A second completion event for the same
- * assessment (a host's replay) updates the row instead of failing. An event whose assessment is gone (the person
- * was erased before it was processed) is skipped.
+ * assessment (a host's replay) updates the row instead of failing. An event whose person was erased before it was processed
+ * (assessment and user both gone) is skipped.
  */
 public final class AssessmentAnalyticsProcessor implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(AssessmentAnalyticsProcessor.class);
@@ -48,13 +50,15 @@ public final class AssessmentAnalyticsProcessor implements Processor {
             Map<String, Object> p = e.payload();
             UUID assessmentId = Payloads.uuid(p, "assessmentId");
             Optional<Assessment> found = tx.assessments().findById(assessmentId);
-            if (found.isEmpty()) {
-                // Erased (or deleted) after it completed: the outbox delivers only committed events, so it existed,
-                // and no retry brings it back. Dead-lettering would only park an event about a forgotten person.
-                LOG.debug("assessment.completed {}: the assessment is gone, nothing to compute", e.id());
+            if (found.isEmpty() && tx.users().findById(e.aggregateId()).isEmpty()) {
+                // The person was erased after completing: no retry brings the assessment back, and dead-lettering
+                // would only park an event about a forgotten person. A missing assessment of a living user is an
+                // inconsistent event, and stays a failure.
+                LOG.debug("assessment.completed {}: its person was erased, nothing to compute", e.id());
                 continue;
             }
-            Assessment assessment = found.get();
+            Assessment assessment = found.orElseThrow(
+                    () -> new NotFoundException("postgres", Entities.ASSESSMENT, assessmentId));
             AssessmentFigures f = AssessmentFigures.of(Payloads.objects(p, "answers"), assessment.totalQuestions(),
                     Payloads.numberOrNull(p, "durationSeconds"));
             Optional<AssessmentAnalytics> existing = tx.assessmentAnalytics().findByAssessment(assessmentId);
