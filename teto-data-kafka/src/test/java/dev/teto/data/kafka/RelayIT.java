@@ -195,6 +195,39 @@ class RelayIT {
         }
     }
 
+    /**
+     * Under a steady stream of commits the background relay runs one cycle per linger, not back-to-back cycles of
+     * whatever committed during the previous one (until 2026-11-26 it drained until nothing was pending). Every
+     * row a cycle publishes is marked with the cycle's instant, so distinct {@code delivered_at} values count the
+     * Kafka transactions.
+     */
+    @Test
+    void aSteadyStreamOfCommitsIsRelayedOnceALinger() throws Exception {
+        Map<String, String> settings = new HashMap<>(kafkaSettings);
+        settings.put("kafka.relay.poll-interval", "PT2S");
+        settings.put("kafka.relay.linger", "PT0.5S");
+        try (TetoData data = TetoData.builder().configure(db.settings()).configure(settings)
+                .profileScorer(Takers.scorer()).build()) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            int commits = 0;
+            while (System.nanoTime() < end) {
+                int n = commits++;
+                data.useTransaction(tx -> tx.publish(DomainEvent.of("k.steady", 1, "user", UUID.randomUUID(),
+                        Map.of("n", n))));
+                Thread.sleep(5);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (db.count("SELECT count(*) FROM outbox WHERE delivered_at IS NULL") > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(0, db.count("SELECT count(*) FROM outbox WHERE delivered_at IS NULL"), "all relayed");
+            long cycles = db.count("SELECT count(DISTINCT delivered_at) FROM outbox WHERE event_type = 'k.steady'");
+            // 3 s of commits at one cycle per 500 ms linger (plus the cycle's own time): about 6, and a last one
+            assertTrue(cycles <= 9, commits + " commits went out in " + cycles + " Kafka transactions");
+            assertTrue(cycles >= 3, "the relay ran while the commits came: " + cycles);
+        }
+    }
+
     @Test
     void aRelayKilledAfterPublishingBeforeMarkingDeliversADuplicateWhoseEffectsHappenOnce() {
         try (TetoData data = open();

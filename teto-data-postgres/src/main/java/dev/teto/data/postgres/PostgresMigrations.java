@@ -72,6 +72,37 @@ public final class PostgresMigrations {
         dev.teto.data.postgres.internal.security.ActorKeys.install(owner, schema, actorKey);
     }
 
+    /**
+     * For a runtime that does not migrate ({@code run-migrations=false}): refuses a schema whose history shows
+     * migrations of this library not yet applied, naming them. Without the check such a schema starts and fails later
+     * on the first statement that needs what they add (a function, a column). A schema without the history table
+     * (migrated by other tooling) is not checked.
+     *
+     * @throws DataAccessException naming the missing versions, or when the schema is newer than this library
+     */
+    public static void requireCurrent(DataSource dataSource, String schema) {
+        try {
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).schemas(schema)
+                    .defaultSchema(schema).createSchemas(false).table(HISTORY_TABLE).load();
+            org.flywaydb.core.api.MigrationInfoService info = flyway.info();
+            if (info.applied().length == 0) {
+                return;   // no history here: the host's own tooling owns the schema
+            }
+            refuseNewerSchema(flyway, schema);
+            MigrationInfo[] pending = info.pending();
+            if (pending.length > 0) {
+                String versions = java.util.Arrays.stream(pending).map(m -> "V" + m.getVersion())
+                        .collect(java.util.stream.Collectors.joining(", "));
+                throw new DataAccessException("postgres", "schema " + schema + " lacks migrations " + versions
+                        + " of this teto-data; run them (PostgresMigrations.migrate, or postgres.run-migrations=true)"
+                        + " before starting with run-migrations off", null);
+            }
+        } catch (FlywayException e) {
+            throw new DataAccessException("postgres", "cannot read the migration history of schema " + schema + ": "
+                    + e.getClass().getSimpleName(), e);
+        }
+    }
+
     private static void refuseNewerSchema(Flyway flyway, String schema) {
         for (MigrationInfo info : flyway.info().all()) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {

@@ -212,6 +212,10 @@ class CachedReadsIT {
         data.assessmentFlow().answerAll(a.id(), List.of(AnswerInput.likert(questions.get(2).id(), 1)));
         assertEquals("111", mask(a.id()));
         assertEquals(new AssessmentProgress(a.id(), 3, null), data.assessmentFlow().progress(a.id()));
+        // V12: PL/pgSQL keeps the set's query planned for the connection; a LANGUAGE sql body planned it per call
+        assertEquals(1, db.count("SELECT count(*) FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang "
+                + "WHERE p.proname = 'version_question_set' AND p.pronamespace = current_schema()::regnamespace "
+                + "AND l.lanname = 'plpgsql'"));
     }
 
     private String mask(UUID assessmentId) {

@@ -87,6 +87,29 @@ class MigrationOptionsIT {
     }
 
     @Test
+    void aSchemaBehindTheLibraryIsRefusedWhenTheRuntimeDoesNotMigrate() {
+        try (TestDatabase db = TestDatabase.create("behind")) {
+            org.postgresql.ds.PGSimpleDataSource owner = new org.postgresql.ds.PGSimpleDataSource();
+            owner.setUrl(db.jdbcUrl());
+            owner.setUser(db.username());
+            owner.setPassword(db.password());
+            org.flywaydb.core.Flyway.configure().dataSource(owner).schemas(db.schema()).defaultSchema(db.schema())
+                    .locations(PostgresMigrations.LOCATION).table(PostgresMigrations.HISTORY_TABLE).target("10")
+                    .load().migrate();
+            Map<String, String> settings = new HashMap<>(db.settings());
+            settings.put("postgres.run-migrations", "false");
+            DataAccessException e = assertThrows(DataAccessException.class,
+                    () -> TetoData.builder().configure(settings).build());
+            assertTrue(e.getMessage().contains("lacks migrations V11, V12"), e.getMessage());
+            assertEquals(10, db.count("SELECT max(installed_rank) FROM teto_schema_history"), "nothing migrated");
+            PostgresMigrations.migrate(owner, db.schema());
+            try (TetoData data = TetoData.builder().configure(settings).build()) {
+                data.users().create(NewUser.of(email(), "Current"));
+            }
+        }
+    }
+
+    @Test
     void aHostDataSourceIsUsedAndLeftOpen() {
         try (TestDatabase db = TestDatabase.create("hostds")) {
             TetoData.builder().configure(db.settings()).build().close();   // migrated, actor key installed

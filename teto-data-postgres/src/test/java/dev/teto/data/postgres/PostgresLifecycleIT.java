@@ -31,7 +31,7 @@ class PostgresLifecycleIT {
             dataSource.setUrl(db.jdbcUrl());
             dataSource.setUser(db.username());
             dataSource.setPassword(db.password());
-            assertEquals(11, PostgresMigrations.migrate(dataSource, db.schema()), "V1 to V11");
+            assertEquals(12, PostgresMigrations.migrate(dataSource, db.schema()), "V1 to V12");
             assertEquals(0, PostgresMigrations.migrate(dataSource, db.schema()), "migrating twice is a no-op");
             PostgresMigrations.installActorKey(dataSource, db.schema(), db.actorKey());
 

@@ -150,6 +150,9 @@ public final class PostgresStore implements StoreProvider.OpenStore {
                 }
                 signer = new ActorSigner(options.actorKey());
             }
+            if (!options.runMigrations()) {
+                PostgresMigrations.requireCurrent(source, options.schema());
+            }
             StartupSecurity.requireSafeRuntime(source, options.schema(), signer);
             PostgresStore store = new PostgresStore(pool, source, options, signer);
             if (options.runMigrations()) {
