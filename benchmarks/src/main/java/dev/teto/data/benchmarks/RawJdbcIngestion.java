@@ -114,6 +114,44 @@ final class RawJdbcIngestion {
         }
     }
 
+    /** An assessment's progress as its answer statement left it: answers counted and the current question. */
+    record Progress(int answered, UUID currentQuestion) {
+    }
+
+    /**
+     * {@link #saveOne}, and the progress after it read in the same UPDATE that counts the answer: the count, and the
+     * first question of the recorded set without an answer (null when none is left), as the SDK's {@code answer}
+     * returns it. Right whatever order answers come in, and with several at once.
+     */
+    Progress saveOneWithProgress(UUID assessmentId, AnswerInput answer) throws SQLException {
+        RawJdbc.Locked assessment = raw.lockInProgress(assessmentId);
+        try (PreparedStatement ps = connection.prepareStatement(READ_QUESTION)) {
+            ps.setObject(1, answer.questionId());
+            checkQuestions(ps, assessment, List.of(answer));
+        }
+        boolean inserted;
+        try (PreparedStatement ps = connection.prepareStatement(UPSERT_ANSWER_RETURNING_INSERTED)) {
+            bindAnswer(ps, assessment.userId(), assessmentId, answer);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                inserted = rs.getBoolean(1);
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(COUNT_AND_PROGRESS)) {
+            ps.setInt(1, inserted ? 1 : 0);
+            ps.setObject(2, assessmentId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Progress(rs.getInt(1), rs.getObject(2, UUID.class));
+            }
+        }
+    }
+
+    private static final String COUNT_AND_PROGRESS = "UPDATE assessments a SET questions_answered ="
+            + " questions_answered + ? WHERE id = ? RETURNING questions_answered,"
+            + " (SELECT t.q FROM unnest(a.question_ids) WITH ORDINALITY AS t(q, n) WHERE NOT EXISTS"
+            + " (SELECT 1 FROM answers r WHERE r.assessment_id = a.id AND r.question_id = t.q) ORDER BY t.n LIMIT 1)";
+
     private void saveBatch(Workload w) throws SQLException {
         RawJdbc.Locked assessment = raw.lockInProgress(w.assessmentId());
         try (PreparedStatement ps = connection.prepareStatement(READ_QUESTIONS)) {

@@ -107,14 +107,22 @@ final class RawViralUser implements ViralUser {
         return new Taker(userId, ip, sessionId, tokenHash);
     }
 
-    /** One answer in its own transaction, the progress written behind, then read back. */
+    /**
+     * One answer in its own transaction with the progress it leaves (read from PostgreSQL, as the SDK's answer returns
+     * it), the progress written behind, then read back. Until 2026-11-26 (session 22) the progress was this loop's
+     * index, right only because the benchmark answers in order, one call at a time; a backend receiving answers from
+     * clients (retried, out of order, several at once) must read it.
+     */
     private void answer(int index, UUID assessmentId, List<UUID> questionIds, int q, ViralRecorder.Lane lane) {
         long t0 = System.nanoTime();
         AnswerInput answer = AnswerInput.likert(questionIds.get(q), ViralUser.value(index, q),
                 ViralUser.responseTimeMs(index, q));
-        raw.inTransaction(() -> ingestion.saveOne(assessmentId, answer));
-        redis.putBehind("ASSESSMENT_PROGRESS:" + assessmentId, progress(assessmentId, q + 1,
+        RawJdbcIngestion.Progress[] after = new RawJdbcIngestion.Progress[1];
+        raw.inTransaction(() -> after[0] = ingestion.saveOneWithProgress(assessmentId, answer));
+        require(after[0].answered() == q + 1 && java.util.Objects.equals(after[0].currentQuestion(),
                 q + 1 < questionIds.size() ? questionIds.get(q + 1) : null));
+        redis.putBehind("ASSESSMENT_PROGRESS:" + assessmentId, progress(assessmentId, after[0].answered(),
+                after[0].currentQuestion()));
         t0 = lane.record(Kind.ANSWER, t0);
         String json = redis.get("ASSESSMENT_PROGRESS:" + assessmentId);
         require(json != null && redis.read(json, Progress.class).assessmentId().equals(assessmentId));

@@ -2,6 +2,7 @@ package dev.teto.data.benchmarks;
 
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
+import dev.teto.data.api.model.AssessmentProgress;
 import dev.teto.data.api.model.NewUser;
 import dev.teto.data.api.model.NewUserSession;
 import dev.teto.data.api.model.UserSession;
@@ -49,7 +50,9 @@ final class SdkViralUser implements ViralUser {
             data.assessmentFlow().answer(assessment.id(), AnswerInput.likert(questionIds.get(q),
                     ViralUser.value(index, q), ViralUser.responseTimeMs(index, q)));
             t0 = lane.record(Kind.ANSWER, t0);
-            data.assessmentFlow().progress(assessment.id());
+            AssessmentProgress progress = data.assessmentFlow().progress(assessment.id());
+            require(progress.questionsAnswered() == q + 1 && java.util.Objects.equals(progress.currentQuestion(),
+                    q + 1 < questionIds.size() ? questionIds.get(q + 1) : null));
             lane.record(Kind.PROGRESS, t0);
         }
         request(userId, ip, session, lane);
