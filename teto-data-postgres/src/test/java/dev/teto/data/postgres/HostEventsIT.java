@@ -1,5 +1,6 @@
 package dev.teto.data.postgres;
 
+import dev.teto.data.api.error.DuplicateException;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.model.AnswerInput;
@@ -45,6 +46,23 @@ class HostEventsIT {
         });
         assertEquals("After", data.users().findById(u.id()).orElseThrow().name(), "the transaction committed");
         assertEquals(outbox + 1, db.count("outbox"), "only the update's own event");
+    }
+
+    /** The outbox's batch insert (plain JDBC) reports the server's error typed, and the whole transaction is undone. */
+    @Test
+    void anEventPublishedTwiceIsADuplicateAndItsTransactionRollsBack(TetoData data, TestDatabase db) {
+        User u = user(data);
+        DomainEvent once = DomainEvent.of("k.once", 1, "user", u.id(), Map.of("n", 1));
+        data.useTransaction(tx -> tx.publish(once));
+        long outbox = db.count("outbox");
+        DuplicateException e = assertThrows(DuplicateException.class, () -> data.useTransaction(tx -> {
+            tx.users().update(u.id(), UserUpdate.none().withName("Never"));
+            tx.publish(DomainEvent.of("k.other", 1, "user", u.id(), Map.of("n", 2)));
+            tx.publish(once);
+        }));
+        assertEquals("postgres", e.store().orElseThrow());
+        assertEquals(outbox, db.count("outbox"), "neither event of the failed transaction");
+        assertTrue(!"Never".equals(data.users().findById(u.id()).orElseThrow().name()), "the update rolled back");
     }
 
     @Test

@@ -3,10 +3,13 @@ package dev.teto.data.postgres.internal.outbox;
 import dev.teto.data.api.event.DomainEvent;
 import dev.teto.data.api.spi.OutboxWriter;
 import dev.teto.data.postgres.internal.mapping.Json;
+import dev.teto.data.postgres.internal.repo.DirectStatement;
 import dev.teto.data.postgres.internal.repo.Sql;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Appends a transaction's events just before it commits: one batch, which the driver (reWriteBatchedInserts)
@@ -14,9 +17,12 @@ import java.util.List;
  * transaction usually writes.
  */
 public final class PgOutboxWriter implements OutboxWriter {
-    private static final String INSERT = """
+    private static final DirectStatement INSERT = DirectStatement.of("""
             INSERT INTO outbox (id, aggregate_type, aggregate_id, event_type, event_version, payload, actor, occurred_at)
-            VALUES (:id, :aggregateType, :aggregateId, :type, :version, CAST(:payload AS jsonb), :actor, :occurredAt)""";
+            VALUES (:id, :aggregateType, :aggregateId, :type, :version, CAST(:payload AS jsonb), :actor, :occurredAt)""",
+            Map.of("id", UUID.class, "aggregateType", String.class, "aggregateId", UUID.class, "type", String.class,
+                    "version", Integer.class, "payload", String.class, "actor", String.class, "occurredAt",
+                    Instant.class));
 
     private final Sql sql;
 
@@ -24,22 +30,21 @@ public final class PgOutboxWriter implements OutboxWriter {
         this.sql = sql;
     }
 
+    /** On plain JDBC ({@link DirectStatement}): it runs in every transaction that changes state. */
     @Override
     public void append(List<DomainEvent> events) {
         sql.with(h -> {
-            PreparedBatch batch = h.prepareBatch(INSERT);
-            for (DomainEvent e : events) {
-                batch.bind("id", e.id())
-                        .bind("aggregateType", e.aggregateType())
-                        .bind("aggregateId", e.aggregateId())
-                        .bind("type", e.type())
-                        .bind("version", e.version())
-                        .bind("payload", Json.write("payload", e.payload()))
-                        .bind("actor", e.actor())
-                        .bind("occurredAt", e.occurredAt())
-                        .add();
-            }
-            return batch.execute();
+            INSERT.batch(h, events, (e, name) -> switch (name) {
+                case "id" -> e.id();
+                case "aggregateType" -> e.aggregateType();
+                case "aggregateId" -> e.aggregateId();
+                case "type" -> e.type();
+                case "version" -> e.version();
+                case "payload" -> Json.write("payload", e.payload());
+                case "actor" -> e.actor();
+                default -> e.occurredAt();
+            });
+            return null;
         });
     }
 }

@@ -5,6 +5,7 @@ import dev.teto.data.postgres.internal.tx.SqlErrors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlStatements;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +35,7 @@ public final class DirectStatement {
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
     private static final Map<Class<?>, Integer> NULL_TYPES = Map.of(UUID.class, Types.OTHER, String.class,
             Types.VARCHAR, Integer.class, Types.INTEGER, Boolean.class, Types.BOOLEAN, Instant.class,
-            Types.TIMESTAMP_WITH_TIMEZONE);
+            Types.TIMESTAMP_WITH_TIMEZONE, String[].class, Types.ARRAY);
 
     /** Reads the statement's result. */
     @FunctionalInterface
@@ -47,6 +48,12 @@ public final class DirectStatement {
     private final String[] names;
     private final int[] nullTypes;
 
+    /** Gives one row's value of each parameter, by name. */
+    @FunctionalInterface
+    public interface RowValues<T> {
+        Object value(T row, String parameter);
+    }
+
     private DirectStatement(String named, String sql, String[] names, int[] nullTypes) {
         this.named = named;
         this.sql = sql;
@@ -56,7 +63,8 @@ public final class DirectStatement {
 
     /**
      * @param namedSql the statement with {@code :name} parameters
-     * @param types    each parameter's Java type (UUID, String, Integer, Boolean, Instant), which types a null
+     * @param types    each parameter's Java type (UUID, String, Integer, Boolean, Instant, or String[] for a
+     *                 {@code text[]} bound from a List of strings), which types a null
      */
     public static DirectStatement of(String namedSql, Map<String, Class<?>> types) {
         List<String> names = new ArrayList<>();
@@ -82,32 +90,69 @@ public final class DirectStatement {
 
     /** Runs the statement in {@code handle}'s transaction with each parameter's value from {@code values}. */
     public <T> T query(Handle handle, Function<String, Object> values, Reader<T> reader) {
-        SlowQueryLog slow = handle.getConfig(SqlStatements.class).getSqlLogger() instanceof SlowQueryLog log ? log : null;
+        SlowQueryLog slow = slowLog(handle);
         long start = System.nanoTime();
-        try (PreparedStatement ps = handle.getConnection().prepareStatement(sql)) {
-            for (int i = 0; i < names.length; i++) {
-                Object value = values.apply(names[i]);
-                if (value == null) {
-                    ps.setNull(i + 1, nullTypes[i]);
-                } else if (value instanceof Instant instant) {
-                    ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));   // as InstantArgumentFactory binds it
-                } else {
-                    ps.setObject(i + 1, value);
-                }
-            }
+        Connection connection = handle.getConnection();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            bind(connection, ps, values);
             T result;
             try (ResultSet rs = ps.executeQuery()) {
                 result = reader.read(rs);
             }
-            if (slow != null) {
-                slow.report(named, System.nanoTime() - start, null);
-            }
+            report(slow, start, null);
             return result;
         } catch (SQLException e) {
-            if (slow != null) {
-                slow.report(named, System.nanoTime() - start, e.getSQLState());
-            }
+            report(slow, start, e.getSQLState());
             throw SqlErrors.translate(e, e);
+        }
+    }
+
+    /**
+     * Runs the statement once per row as one JDBC batch in {@code handle}'s transaction: one round trip, and one
+     * multi-row INSERT where the pool sets {@code reWriteBatchedInserts}.
+     */
+    public <T> void batch(Handle handle, List<T> rows, RowValues<T> values) {
+        SlowQueryLog slow = slowLog(handle);
+        long start = System.nanoTime();
+        Connection connection = handle.getConnection();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (T row : rows) {
+                bind(connection, ps, name -> values.value(row, name));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            report(slow, start, null);
+        } catch (SQLException e) {
+            // a batch's own exception carries the state; the server's message (constraint, key) is the next one
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            report(slow, start, cause.getSQLState());
+            throw SqlErrors.translate(cause, e);
+        }
+    }
+
+    private void bind(Connection connection, PreparedStatement ps, Function<String, Object> values)
+            throws SQLException {
+        for (int i = 0; i < names.length; i++) {
+            Object value = values.apply(names[i]);
+            if (value == null) {
+                ps.setNull(i + 1, nullTypes[i]);
+            } else if (value instanceof Instant instant) {
+                ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));   // as InstantArgumentFactory binds it
+            } else if (value instanceof List<?> list) {
+                ps.setArray(i + 1, connection.createArrayOf("text", list.toArray()));
+            } else {
+                ps.setObject(i + 1, value);
+            }
+        }
+    }
+
+    private static SlowQueryLog slowLog(Handle handle) {
+        return handle.getConfig(SqlStatements.class).getSqlLogger() instanceof SlowQueryLog log ? log : null;
+    }
+
+    private void report(SlowQueryLog slow, long start, String sqlState) {
+        if (slow != null) {
+            slow.report(named, System.nanoTime() - start, sqlState);
         }
     }
 }
