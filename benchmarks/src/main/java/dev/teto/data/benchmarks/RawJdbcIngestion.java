@@ -93,20 +93,7 @@ final class RawJdbcIngestion {
     }
 
     void saveOne(UUID assessmentId, AnswerInput answer) throws SQLException {
-        RawJdbc.Locked assessment = raw.lockInProgress(assessmentId);
-        try (PreparedStatement ps = connection.prepareStatement(READ_QUESTION)) {
-            ps.setObject(1, answer.questionId());
-            checkQuestions(ps, assessment, List.of(answer));
-        }
-        boolean inserted;
-        try (PreparedStatement ps = connection.prepareStatement(UPSERT_ANSWER_RETURNING_INSERTED)) {
-            bindAnswer(ps, assessment.userId(), assessmentId, answer);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                inserted = rs.getBoolean(1);
-            }
-        }
-        if (inserted) {
+        if (upsertChecked(assessmentId, answer)) {
             try (PreparedStatement ps = connection.prepareStatement(INCREMENT_ANSWERED)) {
                 ps.setObject(1, assessmentId);
                 ps.executeUpdate();
@@ -124,25 +111,29 @@ final class RawJdbcIngestion {
      * returns it. Right whatever order answers come in, and with several at once.
      */
     Progress saveOneWithProgress(UUID assessmentId, AnswerInput answer) throws SQLException {
-        RawJdbc.Locked assessment = raw.lockInProgress(assessmentId);
-        try (PreparedStatement ps = connection.prepareStatement(READ_QUESTION)) {
-            ps.setObject(1, answer.questionId());
-            checkQuestions(ps, assessment, List.of(answer));
-        }
-        boolean inserted;
-        try (PreparedStatement ps = connection.prepareStatement(UPSERT_ANSWER_RETURNING_INSERTED)) {
-            bindAnswer(ps, assessment.userId(), assessmentId, answer);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                inserted = rs.getBoolean(1);
-            }
-        }
+        boolean inserted = upsertChecked(assessmentId, answer);
         try (PreparedStatement ps = connection.prepareStatement(COUNT_AND_PROGRESS)) {
             ps.setInt(1, inserted ? 1 : 0);
             ps.setObject(2, assessmentId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Progress(rs.getInt(1), rs.getObject(2, UUID.class));
+            }
+        }
+    }
+
+    /** The assessment locked in progress, the question checked, the answer upserted: true when it was new. */
+    private boolean upsertChecked(UUID assessmentId, AnswerInput answer) throws SQLException {
+        RawJdbc.Locked assessment = raw.lockInProgress(assessmentId);
+        try (PreparedStatement ps = connection.prepareStatement(READ_QUESTION)) {
+            ps.setObject(1, answer.questionId());
+            checkQuestions(ps, assessment, List.of(answer));
+        }
+        try (PreparedStatement ps = connection.prepareStatement(UPSERT_ANSWER_RETURNING_INSERTED)) {
+            bindAnswer(ps, assessment.userId(), assessmentId, answer);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }

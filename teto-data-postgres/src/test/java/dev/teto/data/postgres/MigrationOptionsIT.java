@@ -9,6 +9,7 @@ import dev.teto.data.core.TetoData;
 import dev.teto.data.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,13 +56,7 @@ class MigrationOptionsIT {
     void aBaselineVersionMustMatchWhatTheSchemaHolds() {
         try (TestDatabase db = TestDatabase.create("baseline_check")) {
             // The shape V3 leaves, as a schema made by hand from the design document would be.
-            org.postgresql.ds.PGSimpleDataSource owner = new org.postgresql.ds.PGSimpleDataSource();
-            owner.setUrl(db.jdbcUrl());
-            owner.setUser(db.username());
-            owner.setPassword(db.password());
-            org.flywaydb.core.Flyway.configure().dataSource(owner).schemas(db.schema()).defaultSchema(db.schema())
-                    .locations(PostgresMigrations.LOCATION).table(PostgresMigrations.HISTORY_TABLE).target("3")
-                    .load().migrate();
+            migrateTo(db, "3");
             db.execute("DROP TABLE teto_schema_history");
             for (String tooHigh : new String[] {"4", "99"}) {
                 Map<String, String> settings = new HashMap<>(db.settings());
@@ -89,13 +84,7 @@ class MigrationOptionsIT {
     @Test
     void aSchemaBehindTheLibraryIsRefusedWhenTheRuntimeDoesNotMigrate() {
         try (TestDatabase db = TestDatabase.create("behind")) {
-            org.postgresql.ds.PGSimpleDataSource owner = new org.postgresql.ds.PGSimpleDataSource();
-            owner.setUrl(db.jdbcUrl());
-            owner.setUser(db.username());
-            owner.setPassword(db.password());
-            org.flywaydb.core.Flyway.configure().dataSource(owner).schemas(db.schema()).defaultSchema(db.schema())
-                    .locations(PostgresMigrations.LOCATION).table(PostgresMigrations.HISTORY_TABLE).target("10")
-                    .load().migrate();
+            DataSource owner = migrateTo(db, "10");
             Map<String, String> settings = new HashMap<>(db.settings());
             settings.put("postgres.run-migrations", "false");
             DataAccessException e = assertThrows(DataAccessException.class,
@@ -128,5 +117,17 @@ class MigrationOptionsIT {
                 assertEquals(1, db.count("users"));
             }
         }
+    }
+
+    /** Migrates {@code db}'s schema up to {@code target} as its owner; returns the owner's DataSource. */
+    private static DataSource migrateTo(TestDatabase db, String target) {
+        org.postgresql.ds.PGSimpleDataSource owner = new org.postgresql.ds.PGSimpleDataSource();
+        owner.setUrl(db.jdbcUrl());
+        owner.setUser(db.username());
+        owner.setPassword(db.password());
+        org.flywaydb.core.Flyway.configure().dataSource(owner).schemas(db.schema()).defaultSchema(db.schema())
+                .locations(PostgresMigrations.LOCATION).table(PostgresMigrations.HISTORY_TABLE).target(target)
+                .load().migrate();
+        return owner;
     }
 }
