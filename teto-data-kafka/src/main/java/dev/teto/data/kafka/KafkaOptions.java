@@ -420,6 +420,8 @@ public final class KafkaOptions implements StoreOptions {
             OptionChecks.positiveIntMillis("deliveryTimeout", deliveryTimeout);
             require(deliveryTimeout.compareTo(requestTimeout) >= 0, "deliveryTimeout must be at least requestTimeout");
             OptionChecks.positiveIntMillis("apiTimeout", apiTimeout);
+            // Kafka's own rule for the consumer and admin clients, which would fail build() untyped otherwise
+            require(apiTimeout.compareTo(requestTimeout) >= 0, "apiTimeout must be at least requestTimeout");
             OptionChecks.between("relayBatchSize", relayBatchSize, 1, 100_000);
             OptionChecks.positive("relayPollInterval", relayPollInterval);
             require(relayLinger == null || !relayLinger.isNegative()

@@ -73,12 +73,14 @@ public final class PostgresMigrations {
     }
 
     /**
-     * For a runtime that does not migrate ({@code run-migrations=false}): refuses a schema whose history shows
-     * migrations of this library not yet applied, naming them. Without the check such a schema starts and fails later
-     * on the first statement that needs what they add (a function, a column). A schema without the history table
+     * For a runtime that does not migrate ({@code run-migrations=false}): refuses a schema whose history shows any
+     * migration of this library not applied (pending, failed, or skipped below a later one), naming them, and a schema
+     * with neither history nor the library's tables. Without the check such a schema starts and fails later on the
+     * first statement that needs what is missing (a function, a column). A schema with the tables but no history
      * (migrated by other tooling) is not checked.
      *
      * @throws DataAccessException naming the missing versions, or when the schema is newer than this library
+     * @throws IllegalStateException when the schema holds none of the library's tables (not migrated at all)
      */
     public static void requireCurrent(DataSource dataSource, String schema) {
         try {
@@ -86,14 +88,22 @@ public final class PostgresMigrations {
                     .defaultSchema(schema).createSchemas(false).table(HISTORY_TABLE).load();
             org.flywaydb.core.api.MigrationInfoService info = flyway.info();
             if (info.applied().length == 0) {
-                return;   // no history here: the host's own tooling owns the schema
+                if (!BaselineCheck.hasTable(dataSource, schema, "users")) {
+                    // the same type and words as the runtime role check's refusal of a schema before V7
+                    throw new IllegalStateException("schema " + schema + " is not migrated: it holds no teto-data "
+                            + "tables the runtime user can see; run the migrations (PostgresMigrations.migrate, or "
+                            + "postgres.run-migrations=true)");
+                }
+                return;   // tables but no history: the host's own tooling owns the schema
             }
             refuseNewerSchema(flyway, schema);
-            MigrationInfo[] pending = info.pending();
-            if (pending.length > 0) {
-                String versions = java.util.Arrays.stream(pending).map(m -> "V" + m.getVersion())
-                        .collect(java.util.stream.Collectors.joining(", "));
-                throw new DataAccessException("postgres", "schema " + schema + " lacks migrations " + versions
+            String missing = java.util.Arrays.stream(info.all())
+                    .filter(m -> m.getState() == MigrationState.PENDING || m.getState() == MigrationState.FAILED
+                            || m.getState() == MigrationState.IGNORED)
+                    .map(m -> "V" + m.getVersion() + (m.getState() == MigrationState.FAILED ? " (failed)" : ""))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            if (!missing.isEmpty()) {
+                throw new DataAccessException("postgres", "schema " + schema + " lacks migrations " + missing
                         + " of this teto-data; run them (PostgresMigrations.migrate, or postgres.run-migrations=true)"
                         + " before starting with run-migrations off", null);
             }

@@ -95,6 +95,25 @@ class MigrationOptionsIT {
             try (TetoData data = TetoData.builder().configure(settings).build()) {
                 data.users().create(NewUser.of(email(), "Current"));
             }
+            // a history that skips a version, or records one as failed, is refused too
+            db.execute("DELETE FROM teto_schema_history WHERE version = '11'");
+            e = assertThrows(DataAccessException.class, () -> TetoData.builder().configure(settings).build());
+            assertTrue(e.getMessage().contains("lacks migrations V11"), e.getMessage());
+            db.execute("UPDATE teto_schema_history SET success = false WHERE version = '12'");
+            e = assertThrows(DataAccessException.class, () -> TetoData.builder().configure(settings).build());
+            assertTrue(e.getMessage().contains("V12 (failed)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aSchemaNeverMigratedIsRefusedAsSuchWhenTheRuntimeDoesNotMigrate() {
+        try (TestDatabase db = TestDatabase.create("never")) {
+            Map<String, String> settings = new HashMap<>(db.settings());
+            settings.put("postgres.run-migrations", "false");
+            // with the migration login configured: refused as not migrated, not as a key it cannot install
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> TetoData.builder().configure(settings).build());
+            assertTrue(e.getMessage().contains("is not migrated"), e.getMessage());
         }
     }
 

@@ -70,6 +70,16 @@ class KafkaConfigTest {
         assertTrue(sasl.getMessage().contains("saslJaasConfig"));
     }
 
+    /** Kafka's clients refuse an API timeout below the request timeout; build() used to fail untyped on it. */
+    @Test
+    void anApiTimeoutBelowTheRequestTimeoutIsRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KafkaConfig.read(Map.of("bootstrap", "x:1", "api-timeout", "PT3S")));
+        assertTrue(e.getMessage().contains("kafka.api-timeout") && e.getMessage().contains("requestTimeout"),
+                e.getMessage());
+        KafkaConfig.read(Map.of("bootstrap", "x:1", "api-timeout", "PT3S", "request-timeout", "PT3S"));
+    }
+
     @Test
     void secretsStayOutOfToString() {
         KafkaOptions o = KafkaConfig.read(Map.of("bootstrap", "x:1", "security-protocol", "SASL_SSL",

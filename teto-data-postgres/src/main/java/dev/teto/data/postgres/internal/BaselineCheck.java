@@ -58,6 +58,23 @@ public final class BaselineCheck {
         }
     }
 
+    /**
+     * Whether {@code schema} has {@code table} that this login can reach: false also when the login lacks USAGE on
+     * the schema (a schema before V7's grants) or the schema does not exist. Another failure is a
+     * {@link DataAccessException}.
+     */
+    public static boolean hasTable(DataSource dataSource, String schema, String table) {
+        try (Connection c = dataSource.getConnection()) {
+            return exists(c, schema, table);
+        } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
+                return false;
+            }
+            throw new DataAccessException("postgres", "cannot inspect schema " + schema + " (SQLSTATE "
+                    + e.getSQLState() + ")", null);
+        }
+    }
+
     private static boolean exists(Connection c, String schema, String table) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             ps.setString(1, "\"" + schema + "\"." + table);

@@ -135,6 +135,9 @@ public final class PostgresStore implements StoreProvider.OpenStore {
         HikariDataSource pool = options.dataSource() == null ? Pools.open(options) : null;
         DataSource source = pool != null ? pool : options.dataSource();
         try {
+            if (!options.runMigrations()) {
+                PostgresMigrations.requireCurrent(source, options.schema());
+            }
             ActorSigner signer;
             if (options.migrationUser() != null) {
                 try (HikariDataSource migrationPool = Pools.open(StartupSecurity.migrationLogin(options))) {
@@ -149,9 +152,6 @@ public final class PostgresStore implements StoreProvider.OpenStore {
                     migrate(options, source);
                 }
                 signer = new ActorSigner(options.actorKey());
-            }
-            if (!options.runMigrations()) {
-                PostgresMigrations.requireCurrent(source, options.schema());
             }
             StartupSecurity.requireSafeRuntime(source, options.schema(), signer);
             PostgresStore store = new PostgresStore(pool, source, options, signer);
