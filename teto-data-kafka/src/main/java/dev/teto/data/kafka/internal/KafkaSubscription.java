@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,8 @@ final class KafkaSubscription implements EventSubscription {
     private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
     private final String clientId;
     private volatile Consumer<String, byte[]> consumer;
+    /** Offsets of effects that took place and are not committed yet; only the thread running a consumer uses it. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
     private Thread thread;
 
     KafkaSubscription(KafkaOptions options, Topics topics, String group, Predicate<String> wanted, int maxBatch,
@@ -102,6 +105,7 @@ final class KafkaSubscription implements EventSubscription {
             return handled.get() - before;
         }
         try (Consumer<String, byte[]> c = newConsumer()) {
+            uncommitted.clear();
             c.assign(ends.keySet());
             Map<TopicPartition, OffsetAndMetadata> committed = c.committed(ends.keySet(), options.apiTimeout());
             for (TopicPartition tp : ends.keySet()) {
@@ -144,15 +148,26 @@ final class KafkaSubscription implements EventSubscription {
         while (running.get()) {
             try (Consumer<String, byte[]> c = newConsumer()) {
                 consumer = c;
+                uncommitted.clear();   // a new member starts from the group's committed offsets
                 c.subscribe(List.of(topics.events()));
                 while (running.get()) {
-                    pollOnce(c);
-                    failures = 0;
+                    try {
+                        pollOnce(c);
+                        failures = 0;
+                    } catch (RetriableException e) {
+                        // The broker does not answer (a commit or a position timed out). The same consumer goes on
+                        // once it is back: a new one would join the group as a new member and wait out the old
+                        // member's session (45 s by default) before getting any partition. What was handled and
+                        // not committed is committed with the next poll's offsets.
+                        failures++;
+                        LOG.warn("consumer group {}: {}; retrying", group, e.getClass().getSimpleName());
+                        sleep(options.backoffAfter(failures + 1));
+                    }
                 }
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                // The broker is unreachable or the group was fenced: nothing was committed past what took effect.
+                // The group was fenced or the consumer failed otherwise: nothing was committed past what took effect.
                 failures++;
                 LOG.warn("consumer group {}: {}; reconnecting", group, e.getClass().getSimpleName());
                 sleep(options.backoffAfter(failures + 1));
@@ -182,23 +197,21 @@ final class KafkaSubscription implements EventSubscription {
     }
 
     private void handle(Consumer<String, byte[]> c, ConsumerRecords<String, byte[]> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        Map<TopicPartition, OffsetAndMetadata> finished = new HashMap<>();
         for (TopicPartition tp : records.partitions()) {
             long next = handlePartition(c, tp, records.records(tp));
             if (next >= 0) {
-                finished.put(tp, new OffsetAndMetadata(next));
+                uncommitted.put(tp, new OffsetAndMetadata(next));
             }
             if (!running.get()) {
                 break;
             }
         }
         // One commit per poll, after every effect in it: a crash repeats at most this poll's records, which the
-        // inbox absorbs. A commit per partition cost the broker one offset write per partition of every poll.
-        if (!finished.isEmpty()) {
-            c.commitSync(finished, options.apiTimeout());
+        // inbox absorbs. A commit per partition cost the broker one offset write per partition of every poll. A
+        // commit that timed out is sent again with the next poll's, even an empty one.
+        if (!uncommitted.isEmpty()) {
+            c.commitSync(uncommitted, options.apiTimeout());
+            uncommitted.clear();
         }
     }
 
