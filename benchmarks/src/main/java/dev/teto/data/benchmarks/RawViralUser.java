@@ -51,14 +51,20 @@ final class RawViralUser implements ViralUser {
     private final RawJdbcCompletion completion;
     private final RawRedis redis;
     private final RawSealer sealer;
+    private final boolean readProgress;
 
-    RawViralUser(Map<String, String> settings, RawRedis redis, RawSealer sealer) {
+    /**
+     * @param readProgress read each answer's progress from PostgreSQL (the baseline); false: take it from the loop's
+     *                     index, as the baseline did until session 22, to show what reading it costs
+     */
+    RawViralUser(Map<String, String> settings, RawRedis redis, RawSealer sealer, boolean readProgress) {
         this.raw = RawJdbc.connect(settings);
         this.connection = raw.connection();
         this.ingestion = new RawJdbcIngestion(raw);
         this.completion = new RawJdbcCompletion(raw);
         this.redis = redis;
         this.sealer = sealer;
+        this.readProgress = readProgress;
     }
 
     /** A signed-up taker: the user and the session every later request presents. */
@@ -118,7 +124,12 @@ final class RawViralUser implements ViralUser {
         AnswerInput answer = AnswerInput.likert(questionIds.get(q), ViralUser.value(index, q),
                 ViralUser.responseTimeMs(index, q));
         RawJdbcIngestion.Progress[] after = new RawJdbcIngestion.Progress[1];
-        raw.inTransaction(() -> after[0] = ingestion.saveOneWithProgress(assessmentId, answer));
+        if (readProgress) {
+            raw.inTransaction(() -> after[0] = ingestion.saveOneWithProgress(assessmentId, answer));
+        } else {
+            raw.inTransaction(() -> ingestion.saveOne(assessmentId, answer));
+            after[0] = new RawJdbcIngestion.Progress(q + 1, q + 1 < questionIds.size() ? questionIds.get(q + 1) : null);
+        }
         require(after[0].answered() == q + 1 && java.util.Objects.equals(after[0].currentQuestion(),
                 q + 1 < questionIds.size() ? questionIds.get(q + 1) : null));
         redis.putBehind("ASSESSMENT_PROGRESS:" + assessmentId, progress(assessmentId, after[0].answered(),

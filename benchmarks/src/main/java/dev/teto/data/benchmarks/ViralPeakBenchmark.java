@@ -59,10 +59,13 @@ public final class ViralPeakBenchmark {
      * @param jitSettled    the JIT's compile time over a round's time below which a phase's warm-up stops
      * @param prewarmRounds warm-up rounds of every phase in turn before any is measured (then their rows are
      *                      removed), so the code the phases share is compiled before the first measured phase
+     * @param rawLoopProgress also run the raw baseline as it was until session 22, its progress taken from the loop's
+     *                      index instead of read from PostgreSQL, to show what reading it costs
      */
     public record Config(int users, int threads, int warmupUsers, int warmupRounds, double jitSettled,
                          int prewarmRounds,
-                         int pgbenchSeconds, boolean raw, List<AnswerBatching> batching, Path out) {
+                         int pgbenchSeconds, boolean raw, boolean rawLoopProgress, List<AnswerBatching> batching,
+                         Path out) {
         static Config fromProperties() {
             int users = Integer.getInteger("users", 2_000);
             int threads = Integer.getInteger("threads", 32);
@@ -77,6 +80,7 @@ public final class ViralPeakBenchmark {
                     Integer.getInteger("prewarmRounds", 2),
                     Integer.getInteger("pgbenchSeconds", 15),
                     Boolean.parseBoolean(System.getProperty("raw", "true")),
+                    Boolean.getBoolean("rawLoopProgress"),
                     batching, Paths.get(System.getProperty("out", "benchmarks/results")));
         }
     }
@@ -137,8 +141,15 @@ public final class ViralPeakBenchmark {
                 });
             }
             RawSealer sealer = new RawSealer();
-            Map<String, PhaseRunner> raw = config.raw() ? Map.of("raw JDBC + Lettuce + kafka-clients",
-                    rawRunner(config, settings, redis, kafka, questionIds, sealer)) : Map.of();
+            Map<String, PhaseRunner> raw = new LinkedHashMap<>();
+            if (config.raw()) {
+                raw.put("raw JDBC + Lettuce + kafka-clients",
+                        rawRunner(config, settings, redis, kafka, questionIds, sealer, true));
+                if (config.rawLoopProgress()) {
+                    raw.put("raw, progress from the loop's index (the baseline until session 22)",
+                            rawRunner(config, settings, redis, kafka, questionIds, sealer, false));
+                }
+            }
             prewarm(runners, raw, config, db, progress);
             List<ViralPhase.Result> phases = new ArrayList<>();
             Map<String, List<String>> top = new LinkedHashMap<>();
@@ -191,14 +202,15 @@ public final class ViralPeakBenchmark {
     }
 
     private static PhaseRunner rawRunner(Config config, Map<String, String> settings, TestRedis redis,
-            TestKafka kafka, List<UUID> questionIds, RawSealer sealer) {
-        String topic = kafka.topicPrefix() + "raw.events";
+            TestKafka kafka, List<UUID> questionIds, RawSealer sealer, boolean readProgress) {
+        String topic = kafka.topicPrefix() + (readProgress ? "raw.events" : "raw-loop.events");
         createTopic(kafka.bootstrap(), topic);
         return () -> {
             RawRedis rawRedis = new RawRedis(RedisServers.sharedUri(), redis.prefix() + "raw:");
             KafkaProducer<String, String> producer = producer(kafka.bootstrap());
             RawOutboxRelay relay = new RawOutboxRelay(settings, producer, topic);
-            return OpenPhase.of(config, questionIds, () -> new RawViralUser(settings, rawRedis, sealer), () -> {
+            return OpenPhase.of(config, questionIds, () -> new RawViralUser(settings, rawRedis, sealer, readProgress),
+                    () -> {
                 relay.close();
                 producer.close();
                 rawRedis.close();

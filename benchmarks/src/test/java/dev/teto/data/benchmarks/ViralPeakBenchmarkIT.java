@@ -27,7 +27,7 @@ class ViralPeakBenchmarkIT {
         int warmup = 2;
         Path out = Paths.get("target", "viral-peak-it");
         // one warm-up round: more would depend on how busy the JIT is
-        ViralPeakBenchmark.Config config = new ViralPeakBenchmark.Config(users, 3, warmup, 1, 0.03, 1, 1, true,
+        ViralPeakBenchmark.Config config = new ViralPeakBenchmark.Config(users, 3, warmup, 1, 0.03, 1, 1, true, false,
                 List.of(AnswerBatching.OFF, AnswerBatching.DEFAULTS), out);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         PrintStream progress = new PrintStream(text, true, StandardCharsets.UTF_8);
