@@ -72,23 +72,26 @@ public final class PostgresMigrations {
         dev.teto.data.postgres.internal.security.ActorKeys.install(owner, schema, actorKey);
     }
 
+    /** The newest migration this library ships ({@code V12__...}); {@code PostgresMigrationsTest} checks it. */
+    public static final int LATEST_VERSION = 12;
+
     /**
      * For a runtime that does not migrate ({@code run-migrations=false}): refuses a schema whose history shows any
-     * migration of this library not applied (pending, failed, or skipped below a later one), naming them, and a schema
-     * with neither history nor the library's tables. Without the check such a schema starts and fails later on the
-     * first statement that needs what is missing (a function, a column). A schema with the tables but no history
-     * (migrated by other tooling) is not checked.
+     * of this library's migrations (V1 to {@link #LATEST_VERSION}) not applied (never run, failed, or skipped below
+     * a later one), naming them, and a schema with neither history nor the library's tables. Without the check such
+     * a schema starts and fails later on the first statement that needs what is missing (a function, a column). A
+     * schema with the tables but no history (migrated by other tooling) is not checked. Reads the history over one
+     * connection of {@code dataSource}, which may be a pool of one.
      *
      * @throws DataAccessException naming the missing versions, or when the schema is newer than this library
      * @throws IllegalStateException when the schema holds none of the library's tables (not migrated at all)
      */
     public static void requireCurrent(DataSource dataSource, String schema) {
-        try {
-            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(LOCATION).schemas(schema)
-                    .defaultSchema(schema).createSchemas(false).table(HISTORY_TABLE).load();
-            org.flywaydb.core.api.MigrationInfoService info = flyway.info();
-            if (info.applied().length == 0) {
-                if (!BaselineCheck.hasTable(dataSource, schema, "users")) {
+        java.util.Map<Integer, Boolean> applied = new java.util.TreeMap<>();   // version -> succeeded
+        int baseline = 0;
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            if (!BaselineCheck.hasTable(c, schema, HISTORY_TABLE)) {
+                if (!BaselineCheck.hasTable(c, schema, "users")) {
                     // the same type and words as the runtime role check's refusal of a schema before V7
                     throw new IllegalStateException("schema " + schema + " is not migrated: it holds no teto-data "
                             + "tables the runtime user can see; run the migrations (PostgresMigrations.migrate, or "
@@ -96,20 +99,39 @@ public final class PostgresMigrations {
                 }
                 return;   // tables but no history: the host's own tooling owns the schema
             }
-            refuseNewerSchema(flyway, schema);
-            String missing = java.util.Arrays.stream(info.all())
-                    .filter(m -> m.getState() == MigrationState.PENDING || m.getState() == MigrationState.FAILED
-                            || m.getState() == MigrationState.IGNORED)
-                    .map(m -> "V" + m.getVersion() + (m.getState() == MigrationState.FAILED ? " (failed)" : ""))
-                    .collect(java.util.stream.Collectors.joining(", "));
-            if (!missing.isEmpty()) {
-                throw new DataAccessException("postgres", "schema " + schema + " lacks migrations " + missing
-                        + " of this teto-data; run them (PostgresMigrations.migrate, or postgres.run-migrations=true)"
-                        + " before starting with run-migrations off", null);
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT version, type, success FROM \""
+                    + schema.replace("\"", "\"\"") + "\"." + HISTORY_TABLE + " WHERE version IS NOT NULL");
+                    java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int version = Integer.parseInt(rs.getString(1));
+                    if ("BASELINE".equals(rs.getString(2))) {
+                        baseline = Math.max(baseline, version);
+                    } else {
+                        applied.merge(version, rs.getBoolean(3), Boolean::logicalOr);
+                    }
+                }
             }
-        } catch (FlywayException e) {
-            throw new DataAccessException("postgres", "cannot read the migration history of schema " + schema + ": "
-                    + e.getClass().getSimpleName(), e);
+        } catch (java.sql.SQLException | NumberFormatException e) {
+            throw new DataAccessException("postgres", "cannot read the migration history of schema " + schema + " ("
+                    + (e instanceof java.sql.SQLException sql ? "SQLSTATE " + sql.getSQLState() : "a version is not a number")
+                    + ")", null);
+        }
+        int newest = Math.max(baseline, applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
+        if (newest > LATEST_VERSION) {
+            throw new DataAccessException("postgres", "schema " + schema + " is at version " + newest
+                    + ", newer than this teto-data knows; upgrade the library or point it at another schema", null);
+        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (int v = baseline + 1; v <= LATEST_VERSION; v++) {
+            Boolean ok = applied.get(v);
+            if (ok == null || !ok) {
+                missing.add("V" + v + (ok == null ? "" : " (failed)"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new DataAccessException("postgres", "schema " + schema + " lacks migrations "
+                    + String.join(", ", missing) + " of this teto-data; run them (PostgresMigrations.migrate, or"
+                    + " postgres.run-migrations=true) before starting with run-migrations off", null);
         }
     }
 

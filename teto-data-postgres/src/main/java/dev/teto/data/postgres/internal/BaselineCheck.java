@@ -60,18 +60,16 @@ public final class BaselineCheck {
 
     /**
      * Whether {@code schema} has {@code table} that this login can reach: false also when the login lacks USAGE on
-     * the schema (a schema before V7's grants) or the schema does not exist. Another failure is a
-     * {@link DataAccessException}.
+     * the schema (a schema before V7's grants) or the schema does not exist.
      */
-    public static boolean hasTable(DataSource dataSource, String schema, String table) {
-        try (Connection c = dataSource.getConnection()) {
+    public static boolean hasTable(Connection c, String schema, String table) throws SQLException {
+        try {
             return exists(c, schema, table);
         } catch (SQLException e) {
             if ("42501".equals(e.getSQLState()) || "3F000".equals(e.getSQLState())) {
                 return false;
             }
-            throw new DataAccessException("postgres", "cannot inspect schema " + schema + " (SQLSTATE "
-                    + e.getSQLState() + ")", null);
+            throw e;
         }
     }
 
