@@ -2,6 +2,7 @@ package dev.teto.data.postgres;
 
 import dev.teto.data.api.error.DataAccessException;
 import dev.teto.data.postgres.internal.BaselineCheck;
+import dev.teto.data.postgres.internal.SchemaHistory;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -10,6 +11,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * The schema migrations. {@code TetoData.builder().build()} runs them unless
@@ -87,47 +89,14 @@ public final class PostgresMigrations {
      * @throws IllegalStateException when the schema holds none of the library's tables (not migrated at all)
      */
     public static void requireCurrent(DataSource dataSource, String schema) {
-        java.util.Map<Integer, Boolean> applied = new java.util.TreeMap<>();   // version -> succeeded
-        int baseline = 0;
-        try (java.sql.Connection c = dataSource.getConnection()) {
-            if (!BaselineCheck.hasTable(c, schema, HISTORY_TABLE)) {
-                if (!BaselineCheck.hasTable(c, schema, "users")) {
-                    // the same type and words as the runtime role check's refusal of a schema before V7
-                    throw new IllegalStateException("schema " + schema + " is not migrated: it holds no teto-data "
-                            + "tables the runtime user can see; run the migrations (PostgresMigrations.migrate, or "
-                            + "postgres.run-migrations=true)");
-                }
-                return;   // tables but no history: the host's own tooling owns the schema
-            }
-            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT version, type, success FROM \""
-                    + schema.replace("\"", "\"\"") + "\"." + HISTORY_TABLE + " WHERE version IS NOT NULL");
-                    java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int version = Integer.parseInt(rs.getString(1));
-                    if ("BASELINE".equals(rs.getString(2))) {
-                        baseline = Math.max(baseline, version);
-                    } else {
-                        applied.merge(version, rs.getBoolean(3), Boolean::logicalOr);
-                    }
-                }
-            }
-        } catch (java.sql.SQLException | NumberFormatException e) {
-            throw new DataAccessException("postgres", "cannot read the migration history of schema " + schema + " ("
-                    + (e instanceof java.sql.SQLException sql ? "SQLSTATE " + sql.getSQLState() : "a version is not a number")
-                    + ")", null);
+        SchemaHistory history = SchemaHistory.read(dataSource, schema, HISTORY_TABLE);
+        if (history == null) {
+            return;   // tables but no history: the host's own tooling owns the schema
         }
-        int newest = Math.max(baseline, applied.keySet().stream().mapToInt(Integer::intValue).max().orElse(0));
-        if (newest > LATEST_VERSION) {
-            throw new DataAccessException("postgres", "schema " + schema + " is at version " + newest
-                    + ", newer than this teto-data knows; upgrade the library or point it at another schema", null);
+        if (history.newest() > LATEST_VERSION) {
+            throw newerSchema(schema, history.newest());
         }
-        java.util.List<String> missing = new java.util.ArrayList<>();
-        for (int v = baseline + 1; v <= LATEST_VERSION; v++) {
-            Boolean ok = applied.get(v);
-            if (ok == null || !ok) {
-                missing.add("V" + v + (ok == null ? "" : " (failed)"));
-            }
-        }
+        List<String> missing = history.missingUpTo(LATEST_VERSION);
         if (!missing.isEmpty()) {
             throw new DataAccessException("postgres", "schema " + schema + " lacks migrations "
                     + String.join(", ", missing) + " of this teto-data; run them (PostgresMigrations.migrate, or"
@@ -138,9 +107,14 @@ public final class PostgresMigrations {
     private static void refuseNewerSchema(Flyway flyway, String schema) {
         for (MigrationInfo info : flyway.info().all()) {
             if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
-                throw new DataAccessException("postgres", "schema " + schema + " is at version " + info.getVersion()
-                        + ", newer than this teto-data knows; upgrade the library or point it at another schema", null);
+                throw newerSchema(schema, info.getVersion());
             }
         }
+    }
+
+    /** Running old code on a newer schema could corrupt data: the start-up fails instead. */
+    private static DataAccessException newerSchema(String schema, Object version) {
+        return new DataAccessException("postgres", "schema " + schema + " is at version " + version
+                + ", newer than this teto-data knows; upgrade the library or point it at another schema", null);
     }
 }
