@@ -36,6 +36,12 @@ public final class KafkaOptions implements StoreOptions {
     public static final int DEFAULT_MAX_ATTEMPTS = 5;
     public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
     public static final Duration DEFAULT_MAX_BACKOFF = Duration.ofSeconds(30);
+    /**
+     * How long a consumer group may stay behind without committing anything before health reports it DEGRADED:
+     * well above the default backoffs' sum (an event's five attempts take about 3 s), below the 45 s a group waits
+     * for a lost member's session to end.
+     */
+    public static final Duration DEFAULT_CONSUMER_STALL_AFTER = Duration.ofSeconds(30);
     public static final Set<String> SECURITY_PROTOCOLS = Set.of("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
     private static final Set<String> OWN_SECURITY_PROPERTIES = Set.of("security.protocol", "sasl.mechanism",
             "sasl.jaas.config", "ssl.truststore.location", "ssl.truststore.password");
@@ -64,6 +70,7 @@ public final class KafkaOptions implements StoreOptions {
     private final int maxAttempts;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final Duration consumerStallAfter;
 
     private KafkaOptions(Builder b) {
         this.bootstrap = b.bootstrap;
@@ -89,6 +96,7 @@ public final class KafkaOptions implements StoreOptions {
         this.maxAttempts = b.maxAttempts;
         this.initialBackoff = b.initialBackoff;
         this.maxBackoff = b.maxBackoff;
+        this.consumerStallAfter = b.consumerStallAfter;
     }
 
     public static Builder builder() {
@@ -120,6 +128,7 @@ public final class KafkaOptions implements StoreOptions {
         b.maxAttempts = maxAttempts;
         b.initialBackoff = initialBackoff;
         b.maxBackoff = maxBackoff;
+        b.consumerStallAfter = consumerStallAfter;
         return b;
     }
 
@@ -236,6 +245,14 @@ public final class KafkaOptions implements StoreOptions {
         return maxBackoff;
     }
 
+    /**
+     * A consumer group behind the events topic whose committed offsets have not moved for this long makes the
+     * {@code kafka} health DEGRADED, naming the group.
+     */
+    public Duration consumerStallAfter() {
+        return consumerStallAfter;
+    }
+
     /** The wait before attempt {@code attempts + 1}: doubling from the initial backoff, capped. */
     public Duration backoffAfter(int attempts) {
         Duration d = initialBackoff;
@@ -276,6 +293,7 @@ public final class KafkaOptions implements StoreOptions {
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration initialBackoff = DEFAULT_INITIAL_BACKOFF;
         private Duration maxBackoff = DEFAULT_MAX_BACKOFF;
+        private Duration consumerStallAfter = DEFAULT_CONSUMER_STALL_AFTER;
 
         private Builder() {
         }
@@ -395,6 +413,11 @@ public final class KafkaOptions implements StoreOptions {
             return this;
         }
 
+        public Builder consumerStallAfter(Duration value) {
+            this.consumerStallAfter = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first invalid option (never its value) */
         public KafkaOptions build() {
             require(bootstrap != null && !bootstrap.isBlank(), "bootstrap is required");
@@ -431,6 +454,7 @@ public final class KafkaOptions implements StoreOptions {
             OptionChecks.positive("initialBackoff", initialBackoff);
             OptionChecks.positive("maxBackoff", maxBackoff);
             require(maxBackoff.compareTo(initialBackoff) >= 0, "maxBackoff must be at least initialBackoff");
+            OptionChecks.positive("consumerStallAfter", consumerStallAfter);
             return new KafkaOptions(this);
         }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -53,6 +56,47 @@ class KafkaHealthIT {
                     Takers.user(data);   // writes go on
                 } finally {
                     kafka.broker().start();
+                }
+                Takers.await(Duration.ofSeconds(60),
+                        () -> data.health().component("kafka").orElseThrow().status() == HealthStatus.UP, "UP again");
+            }
+        }
+    }
+
+    /**
+     * A handler that never returns holds its group behind the topic with nothing committed: after
+     * {@code kafka.consumer-stall-after} health is DEGRADED and names the group; once the handler returns, UP again.
+     */
+    @Test
+    void aGroupThatStaysBehindWithoutCommittingIsDegraded() throws Exception {
+        try (TestKafka kafka = TestKafka.create("stall"); TestDatabase db = TestDatabase.create("kafka_stall")) {
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger handled = new AtomicInteger();
+            Map<String, String> settings = new HashMap<>(kafka.settings());
+            settings.put("kafka.consumer-stall-after", "PT2S");
+            try (TetoData data = TetoData.builder().configure(db.settings()).configure(settings)
+                    .profileScorer(Takers.scorer()).dispatcher(DispatcherOptions.DEFAULTS)
+                    .eventHandler("frozen", e -> {
+                        handled.incrementAndGet();
+                        release.await();
+                    }).build()) {
+                try {
+                    String version = Takers.version();
+                    List<Question> questions = Takers.questions(data, version, 1);
+                    Takers.complete(data, Takers.user(data).id(), version, questions, 1);
+                    Takers.await(Duration.ofSeconds(60), () -> handled.get() > 0, "the handler got an event");
+                    ComponentHealth first = data.health().component("kafka").orElseThrow();
+                    assertEquals(HealthStatus.UP, first.status(), "behind, not yet for the bound: " + first);
+                    Takers.await(Duration.ofSeconds(30), () -> data.health().component("kafka").orElseThrow()
+                            .status() == HealthStatus.DEGRADED, "DEGRADED while the group is stuck");
+                    ComponentHealth stuck = data.health().component("kafka").orElseThrow();
+                    assertEquals(HealthStatus.DEGRADED, stuck.status(), stuck.toString());
+                    assertTrue(stuck.detail().contains(kafka.topicPrefix()), stuck.detail());
+                    assertEquals(1, ((Number) stuck.metrics().get("consumer_groups_stalled")).intValue(),
+                            stuck.toString());
+                    assertTrue(lag(data) > 0, stuck.toString());
+                } finally {
+                    release.countDown();
                 }
                 Takers.await(Duration.ofSeconds(60),
                         () -> data.health().component("kafka").orElseThrow().status() == HealthStatus.UP, "UP again");

@@ -18,7 +18,7 @@ public final class KafkaConfig {
             "retention", "dlq-retention", "create-topics", "security-protocol", "sasl.mechanism", "sasl.jaas-config",
             "ssl.truststore-location", "ssl.truststore-password", "request-timeout", "delivery-timeout", "api-timeout",
             "relay.batch-size", "relay.poll-interval", "relay.linger", "outbox-retention", "max-attempts",
-            "initial-backoff", "max-backoff");
+            "initial-backoff", "max-backoff", "consumer-stall-after");
 
     /** The options' messages name builder methods; someone configuring by settings needs the key. */
     private static final Map<String, String> KEYS_BY_METHOD = Map.ofEntries(Map.entry("topicPrefix", "topic-prefix"),
@@ -30,7 +30,8 @@ public final class KafkaConfig {
             Map.entry("relayBatchSize", "relay.batch-size"), Map.entry("relayPollInterval", "relay.poll-interval"),
             Map.entry("relayLinger", "relay.linger"),
             Map.entry("outboxRetention", "outbox-retention"), Map.entry("maxAttempts", "max-attempts"),
-            Map.entry("initialBackoff", "initial-backoff"), Map.entry("maxBackoff", "max-backoff"));
+            Map.entry("initialBackoff", "initial-backoff"), Map.entry("maxBackoff", "max-backoff"),
+            Map.entry("consumerStallAfter", "consumer-stall-after"));
 
     private KafkaConfig() {
     }
@@ -71,6 +72,7 @@ public final class KafkaConfig {
         s.duration("outbox-retention").ifPresent(b::outboxRetention);
         s.duration("initial-backoff").ifPresent(b::initialBackoff);
         s.duration("max-backoff").ifPresent(b::maxBackoff);
+        s.duration("consumer-stall-after").ifPresent(b::consumerStallAfter);
         return s.build(b::build, KEYS_BY_METHOD);
     }
 }

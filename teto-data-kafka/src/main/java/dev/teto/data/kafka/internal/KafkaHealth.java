@@ -12,13 +12,17 @@ import org.apache.kafka.clients.admin.ListConsumerGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,7 +33,11 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code consumer_lag_events} sums, over the groups, the committed offset's distance to the topic's last stable
  * offset (a caught-up group shows 0: its commits are past the relay's transaction markers);
  * {@code consumer_lag_max_group} is the worst group's. When the lag cannot be read in time the component stays UP
- * with {@code consumer_lag_unknown}: lag is a number to watch, not a failure.
+ * with {@code consumer_lag_unknown}: lag is a number to watch, not a failure. What is a failure is a group that
+ * stays behind and commits nothing for {@code consumerStallAfter} (a consumer blocked in a handler, or waiting out
+ * a lost member's session): DEGRADED, naming the group, with {@code consumer_groups_stalled}. Each check compares
+ * the committed offsets with those of the checks before it, so a stall shows from the first check that comes
+ * {@code consumerStallAfter} after the group last moved.
  */
 final class KafkaHealth implements HealthIndicator {
     static final String NAME = "kafka";
@@ -40,11 +48,18 @@ final class KafkaHealth implements HealthIndicator {
     private final Admin admin;
     private final Topics topics;
     private final String groupPrefix;
+    private final long stallAfterNanos;
+    /** Per group behind the topic: the sum of its committed offsets, and since when (nanoTime) it has not moved. */
+    private final Map<String, Position> behind = new ConcurrentHashMap<>();
 
-    KafkaHealth(Admin admin, Topics topics) {
+    private record Position(long committed, long since) {
+    }
+
+    KafkaHealth(Admin admin, Topics topics, Duration stallAfter) {
         this.admin = admin;
         this.topics = topics;
         this.groupPrefix = topics.groupId("");
+        this.stallAfterNanos = stallAfter.toNanos();
     }
 
     @Override
@@ -60,42 +75,90 @@ final class KafkaHealth implements HealthIndicator {
             return ComponentHealth.degraded(NAME, "the cluster does not answer (" + e.getClass().getSimpleName()
                     + "); events wait in the outbox", Map.of());
         }
+        List<String> stalled;
         try {
-            lag(metrics, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LAG_TIMEOUT_MS));
+            stalled = lag(metrics, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LAG_TIMEOUT_MS));
         } catch (Exception e) {
             metrics.put("consumer_lag_unknown", 1);
+            return ComponentHealth.up(NAME, metrics);
         }
-        return ComponentHealth.up(NAME, metrics);
+        if (stalled.isEmpty()) {
+            return ComponentHealth.up(NAME, metrics);
+        }
+        metrics.put("consumer_groups_stalled", stalled.size());
+        return ComponentHealth.degraded(NAME, "consumer group(s) " + String.join(", ", stalled)
+                + " behind the events topic with no commit for " + TimeUnit.NANOSECONDS.toSeconds(stallAfterNanos)
+                + " s or more", metrics);
     }
 
-    private void lag(Map<String, Object> metrics, long deadline) throws Exception {
-        List<String> groups = admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(left(deadline))).all()
-                .get(left(deadline), TimeUnit.MILLISECONDS).stream().map(ConsumerGroupListing::groupId)
-                .filter(g -> g.startsWith(groupPrefix) && !g.endsWith(".dlq-replay")).toList();
+    /** Puts the lag metrics; returns the groups that are behind and have not committed for the stall bound. */
+    private List<String> lag(Map<String, Object> metrics, long deadline) throws Exception {
+        Map<String, Boolean> groups = ownGroups(deadline);
         metrics.put("consumer_groups", groups.size());
         if (groups.isEmpty()) {
             metrics.put("consumer_lag_events", 0L);
-            return;
+            behind.clear();
+            return List.of();
         }
         Map<TopicPartition, Long> ends = endOffsets(deadline);
         Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-        groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec().topicPartitions(ends.keySet())));
+        groups.keySet().forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec().topicPartitions(ends.keySet())));
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = admin
                 .listConsumerGroupOffsets(specs, new ListConsumerGroupOffsetsOptions().timeoutMs(left(deadline))).all()
                 .get(left(deadline), TimeUnit.MILLISECONDS);
         long total = 0;
         long worst = 0;
-        for (Map<TopicPartition, OffsetAndMetadata> offsets : committed.values()) {
-            long group = 0;
+        long now = System.nanoTime();
+        List<String> stalled = new ArrayList<>();
+        for (Map.Entry<String, Map<TopicPartition, OffsetAndMetadata>> group : committed.entrySet()) {
+            long lag = 0;
+            long sum = 0;
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-                OffsetAndMetadata at = offsets == null ? null : offsets.get(end.getKey());
-                group += Math.max(0, end.getValue() - (at == null ? 0 : at.offset()));
+                OffsetAndMetadata at = group.getValue() == null ? null : group.getValue().get(end.getKey());
+                long offset = at == null ? 0 : at.offset();
+                lag += Math.max(0, end.getValue() - offset);
+                sum += offset;
             }
-            total += group;
-            worst = Math.max(worst, group);
+            total += lag;
+            worst = Math.max(worst, lag);
+            if (stalled(group.getKey(), groups.getOrDefault(group.getKey(), true) ? lag : 0, sum, now)) {
+                stalled.add(group.getKey());
+            }
         }
+        behind.keySet().retainAll(committed.keySet());
         metrics.put("consumer_lag_events", total);
         metrics.put("consumer_lag_max_group", worst);
+        return stalled;
+    }
+
+    /**
+     * This prefix's groups, each with whether a consumer runs it: a group no consumer runs (a processor the host
+     * dropped keeps its offsets for days) is behind, but not stalled.
+     */
+    private Map<String, Boolean> ownGroups(long deadline) throws Exception {
+        Map<String, Boolean> groups = new LinkedHashMap<>();
+        for (ConsumerGroupListing g : admin.listConsumerGroups(new ListConsumerGroupsOptions().timeoutMs(left(deadline)))
+                .all().get(left(deadline), TimeUnit.MILLISECONDS)) {
+            if (g.groupId().startsWith(groupPrefix) && !g.groupId().endsWith(".dlq-replay")) {
+                groups.put(g.groupId(), g.groupState()
+                        .map(state -> state != GroupState.EMPTY && state != GroupState.DEAD).orElse(true));
+            }
+        }
+        return groups;
+    }
+
+    /** Whether {@code group} is behind and its committed offsets have not moved for the stall bound. */
+    private boolean stalled(String group, long lag, long committed, long now) {
+        if (lag == 0) {
+            behind.remove(group);
+            return false;
+        }
+        Position last = behind.get(group);
+        if (last == null || last.committed() != committed) {
+            behind.put(group, new Position(committed, now));
+            return false;
+        }
+        return now - last.since() >= stallAfterNanos;
     }
 
     private Map<TopicPartition, Long> endOffsets(long deadline) throws Exception {

@@ -54,7 +54,7 @@ public final class KafkaStore implements StoreProvider.OpenStore {
     }
 
     public HealthIndicator health() {
-        return new KafkaHealth(admin, new Topics(options));
+        return new KafkaHealth(admin, new Topics(options), options.consumerStallAfter());
     }
 
     @Override

@@ -39,6 +39,17 @@ class KafkaConfigTest {
         assertEquals(200, o.relayBatchSize());
     }
 
+    @Test
+    void theConsumerStallBoundIsReadAndMustBePositive() {
+        assertEquals(KafkaOptions.DEFAULT_CONSUMER_STALL_AFTER,
+                KafkaConfig.read(Map.of("bootstrap", "x:1")).consumerStallAfter());
+        assertEquals(Duration.ofSeconds(5),
+                KafkaConfig.read(Map.of("bootstrap", "x:1", "consumer-stall-after", "PT5S")).consumerStallAfter());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KafkaConfig.read(Map.of("bootstrap", "x:1", "consumer-stall-after", "PT0S")));
+        assertTrue(e.getMessage().contains("kafka.consumer-stall-after"), e.getMessage());
+    }
+
     /** Unset, the linger follows a short poll interval (half of it) instead of making the options invalid. */
     @Test
     void defaultLingerStaysBelowTheRelayPollInterval() {
