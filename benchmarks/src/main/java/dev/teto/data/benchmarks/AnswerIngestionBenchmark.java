@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Settings (system properties, or the first argument for {@code n}): {@code n} assessments per variant and
  * round (default 200), {@code warmup} rounds (default 1), {@code rounds} measured rounds (default 3),
- * {@code dispatcher} (default false: the SDK's event dispatcher thread is not started; see {@link Sdk#open}). The
+ * {@code dispatcher} (default false: the SDK's event dispatcher thread is not started; see {@link Sdk#open}),
+ * {@code raw.oneByOneProgress} (default true; see {@link #oneByOneProgress()}). The
  * server comes from {@code teto-data-testing}: {@code TETO_PG_URL} if set, else Testcontainers if Docker answers,
  * else an embedded PostgreSQL 15. The benchmark works in a schema of its own and drops it at the end.
  *
@@ -72,10 +73,19 @@ public final class AnswerIngestionBenchmark {
         try (TetoData data = Sdk.open(settings); RawJdbc raw = RawJdbc.connect(settings)) {
             BenchmarkFixture fixture = BenchmarkFixture.prepare(data);
             RawJdbcIngestion rawIngestion = new RawJdbcIngestion(raw);
-            List<Variant> variants = List.of(SdkIngestion.oneByOne(data), rawIngestion.oneByOne(),
+            List<Variant> variants = List.of(SdkIngestion.oneByOne(data), rawIngestion.oneByOne(oneByOneProgress()),
                     SdkIngestion.batch(data), rawIngestion.batch());
             return new Report(config, Rounds.run(variants, fixture::freshWorkloads, config, progress));
         }
+    }
+
+    /**
+     * {@code -Draw.oneByOneProgress=false}: the raw one-by-one baseline as it was until 2026-11-26, counting each
+     * answer without reading the progress it leaves. The SDK's answer statement computes that progress (V11's
+     * answered-question mask), so the default baseline reads it too.
+     */
+    static boolean oneByOneProgress() {
+        return Boolean.parseBoolean(System.getProperty("raw.oneByOneProgress", "true"));
     }
 
     /** A stream that discards everything, for callers that do not want progress lines. */

@@ -17,12 +17,14 @@ import java.util.UUID;
  * hand, on {@link RawJdbc}'s single connection.
  *
  * <ul>
- *   <li>{@link #oneByOne()}: per answer, one transaction: lock the assessment row ({@link RawJdbc#LOCK_ASSESSMENT}:
+ *   <li>{@link #oneByOne(boolean)}: per answer, one transaction: lock the assessment row ({@link RawJdbc#LOCK_ASSESSMENT}:
  *       {@code FOR UPDATE}, checking it is in progress and its owner not deleted, taking its user id and recorded
  *       question set), read the question and check the answer fits it (the question is in the assessment's
  *       question set, Likert value 1-5), upsert the answer ({@code INSERT ... ON CONFLICT (assessment_id,
- *       question_id) DO UPDATE}), and, when the row was inserted rather than replaced,
- *       {@code UPDATE assessments SET questions_answered = questions_answered + 1}.</li>
+ *       question_id) DO UPDATE}), and count it in an {@code UPDATE assessments} that also returns the progress it
+ *       leaves (the count, and the first question of the set without an answer), as the SDK's answer statement
+ *       does ({@link #saveOneWithProgress}). With {@code oneByOneProgress} false, the baseline before 2026-11-26:
+ *       the count only ({@link #saveOne}).</li>
  *   <li>{@link #batch()}: per assessment, one transaction: the same lock, one read of the 28 questions
  *       ({@code = ANY(?)}) with the same checks, the 28 upserts through {@code addBatch}/{@code executeBatch}, and
  *       one {@code UPDATE} setting {@code questions_answered} to the number of answers stored.</li>
@@ -58,7 +60,8 @@ final class RawJdbcIngestion {
         this.connection = raw.connection();
     }
 
-    Variant oneByOne() {
+    /** @param withProgress read the progress each answer leaves, as the SDK's answer statement computes it */
+    Variant oneByOne(boolean withProgress) {
         return new Variant() {
             @Override
             public String name() {
@@ -68,12 +71,27 @@ final class RawJdbcIngestion {
             @Override
             public void run(List<Workload> workloads) {
                 for (Workload w : workloads) {
-                    for (AnswerInput answer : w.answers()) {
-                        raw.inTransaction(() -> saveOne(w.assessmentId(), answer));
+                    List<AnswerInput> answers = w.answers();
+                    for (int i = 0; i < answers.size(); i++) {
+                        AnswerInput answer = answers.get(i);
+                        if (withProgress) {
+                            Progress[] after = new Progress[1];
+                            raw.inTransaction(() -> after[0] = saveOneWithProgress(w.assessmentId(), answer));
+                            requireAnswered(after[0], i + 1);
+                        } else {
+                            raw.inTransaction(() -> saveOne(w.assessmentId(), answer));
+                        }
                     }
                 }
             }
         };
+    }
+
+    /** The workloads answer fresh assessments in order: the n-th answer leaves n answered. */
+    private static void requireAnswered(Progress progress, int expected) {
+        if (progress.answered() != expected) {
+            throw new IllegalStateException("raw JDBC: progress " + progress.answered() + ", expected " + expected);
+        }
     }
 
     Variant batch() {
