@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,6 +101,85 @@ class KafkaHealthIT {
                 }
                 Takers.await(Duration.ofSeconds(60),
                         () -> data.health().component("kafka").orElseThrow().status() == HealthStatus.UP, "UP again");
+            }
+        }
+    }
+
+    /**
+     * A slow handler working through a backlog handles one poll's records for longer than the stall bound; it commits
+     * as it goes, so health sees it move and never reports it stalled.
+     */
+    @Test
+    void aSlowHandlerWorkingThroughABacklogIsNotStalled() throws Exception {
+        int backlog = 150;
+        try (TestKafka kafka = TestKafka.create("slow"); TestDatabase db = TestDatabase.create("kafka_slow")) {
+            CountDownLatch gate = new CountDownLatch(1);
+            AtomicInteger handled = new AtomicInteger();
+            Map<String, String> settings = new HashMap<>(kafka.settings());
+            settings.put("kafka.consumer-stall-after", "PT8S");
+            try (TetoData data = TetoData.builder().configure(db.settings()).configure(settings)
+                    .dispatcher(DispatcherOptions.DEFAULTS)
+                    .eventHandler("slow", e -> {
+                        gate.await(60, TimeUnit.SECONDS);
+                        Thread.sleep(100);
+                        handled.incrementAndGet();
+                    }).build()) {
+                try {
+                    for (int i = 0; i <= backlog; i++) {
+                        Takers.user(data);
+                    }
+                } finally {
+                    gate.countDown();
+                }
+                // 150 events at 100 ms: the poll after the first takes 15 s, against a bound of 8 s
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(14);
+                while (System.nanoTime() < until && handled.get() < backlog) {
+                    ComponentHealth health = data.health().component("kafka").orElseThrow();
+                    assertEquals(HealthStatus.UP, health.status(), "handled " + handled.get() + ": " + health);
+                    Thread.sleep(500);
+                }
+                assertTrue(handled.get() >= 100, "the handler went on: " + handled.get());
+            }
+        }
+    }
+
+    /**
+     * {@code X} and {@code X + "eu."} on one cluster: X's group names match the longer prefix's groups too. Those
+     * groups have no offsets on X's events topic; X's health leaves them out instead of counting X's whole topic as
+     * their lag and reporting them stalled.
+     */
+    @Test
+    void aLongerPrefixsGroupsAreNotThisPrefixs() throws Exception {
+        try (TestKafka kafka = TestKafka.create("nested"); TestDatabase db = TestDatabase.create("kafka_nested");
+                TestDatabase other = TestDatabase.create("kafka_nested_eu")) {
+            Map<String, String> outer = new HashMap<>(kafka.settings());
+            outer.put("kafka.consumer-stall-after", "PT2S");
+            Map<String, String> inner = new HashMap<>(outer);
+            inner.put("kafka.topic-prefix", kafka.topicPrefix() + "eu.");
+            AtomicInteger outerHandled = new AtomicInteger();
+            AtomicInteger innerHandled = new AtomicInteger();
+            try (TetoData p = TetoData.builder().configure(db.settings()).configure(outer)
+                    .dispatcher(DispatcherOptions.DEFAULTS).eventHandler("count", e -> outerHandled.incrementAndGet())
+                    .build();
+                    TetoData q = TetoData.builder().configure(other.settings()).configure(inner)
+                            .dispatcher(DispatcherOptions.DEFAULTS)
+                            .eventHandler("count", e -> innerHandled.incrementAndGet()).build()) {
+                for (int i = 0; i < 3; i++) {
+                    Takers.user(p);
+                }
+                Takers.user(q);
+                Takers.await(Duration.ofSeconds(60), () -> outerHandled.get() >= 3 && innerHandled.get() >= 1,
+                        "both prefixes' handlers got their events");
+                Takers.await(Duration.ofSeconds(60), () -> lag(p) == 0, "the outer prefix's group caught up");
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (System.nanoTime() < until) {
+                    ComponentHealth health = p.health().component("kafka").orElseThrow();
+                    assertEquals(HealthStatus.UP, health.status(), health.toString());
+                    assertEquals(1, ((Number) health.metrics().get("consumer_groups")).intValue(), health.toString());
+                    assertEquals(0L, ((Number) health.metrics().get("consumer_lag_events")).longValue(),
+                            health.toString());
+                    Thread.sleep(500);
+                }
             }
         }
     }

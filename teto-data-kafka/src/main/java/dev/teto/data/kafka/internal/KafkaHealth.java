@@ -3,8 +3,10 @@ package dev.teto.data.kafka.internal;
 import dev.teto.data.api.health.ComponentHealth;
 import dev.teto.data.api.spi.HealthIndicator;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.DescribeConsumerGroupsOptions;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
@@ -22,6 +24,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -94,18 +98,22 @@ final class KafkaHealth implements HealthIndicator {
     /** Puts the lag metrics; returns the groups that are behind and have not committed for the stall bound. */
     private List<String> lag(Map<String, Object> metrics, long deadline) throws Exception {
         Map<String, Boolean> groups = ownGroups(deadline);
-        metrics.put("consumer_groups", groups.size());
         if (groups.isEmpty()) {
+            metrics.put("consumer_groups", 0);
             metrics.put("consumer_lag_events", 0L);
             behind.clear();
             return List.of();
         }
         Map<TopicPartition, Long> ends = endOffsets(deadline);
-        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-        groups.keySet().forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec().topicPartitions(ends.keySet())));
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = admin
-                .listConsumerGroupOffsets(specs, new ListConsumerGroupOffsetsOptions().timeoutMs(left(deadline))).all()
-                .get(left(deadline), TimeUnit.MILLISECONDS);
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = committedOffsets(groups.keySet(), ends.keySet(),
+                deadline);
+        metrics.put("consumer_groups", committed.size());
+        return measure(metrics, groups, ends, committed);
+    }
+
+    /** Puts each group's lag; returns the running groups that are behind and have not moved for the stall bound. */
+    private List<String> measure(Map<String, Object> metrics, Map<String, Boolean> groups,
+            Map<TopicPartition, Long> ends, Map<String, Map<TopicPartition, OffsetAndMetadata>> committed) {
         long total = 0;
         long worst = 0;
         long now = System.nanoTime();
@@ -145,6 +153,43 @@ final class KafkaHealth implements HealthIndicator {
             }
         }
         return groups;
+    }
+
+    /** Each of this prefix's groups' committed offsets on the events topic (see {@link #dropOtherPrefixes}). */
+    private Map<String, Map<TopicPartition, OffsetAndMetadata>> committedOffsets(Set<String> groups,
+            Set<TopicPartition> partitions, long deadline) throws Exception {
+        Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+        groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec().topicPartitions(partitions)));
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new LinkedHashMap<>(admin
+                .listConsumerGroupOffsets(specs, new ListConsumerGroupOffsetsOptions().timeoutMs(left(deadline))).all()
+                .get(left(deadline), TimeUnit.MILLISECONDS));
+        dropOtherPrefixes(committed, partitions, deadline);
+        return committed;
+    }
+
+    /**
+     * Removes the groups of a longer prefix that this one's names also match ({@code prod.teto.} and
+     * {@code prod.teto.eu.}): a group of ours has committed offsets on our events topic or, before its first commit,
+     * members assigned to it.
+     */
+    private void dropOtherPrefixes(Map<String, Map<TopicPartition, OffsetAndMetadata>> committed,
+            Set<TopicPartition> ours, long deadline) throws Exception {
+        List<String> unknown = committed.entrySet().stream()
+                .filter(e -> e.getValue() == null || e.getValue().values().stream().allMatch(Objects::isNull))
+                .map(Map.Entry::getKey).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Map<String, ConsumerGroupDescription> described = admin.describeConsumerGroups(unknown,
+                new DescribeConsumerGroupsOptions().timeoutMs(left(deadline))).all().get(left(deadline), TimeUnit.MILLISECONDS);
+        for (String group : unknown) {
+            ConsumerGroupDescription d = described.get(group);
+            boolean assignedOurs = d != null && d.members().stream()
+                    .anyMatch(m -> m.assignment().topicPartitions().stream().anyMatch(ours::contains));
+            if (!assignedOurs) {
+                committed.remove(group);
+            }
+        }
     }
 
     /** Whether {@code group} is behind and its committed offsets have not moved for the stall bound. */

@@ -43,6 +43,12 @@ final class KafkaSubscription implements EventSubscription {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
     private static final int MIN_POLL_RECORDS = 500;
+    /**
+     * A poll whose records take long to handle (a slow handler over a backlog: 500 records at 300 ms each) commits
+     * what took effect at least this often, without waiting, so a crash repeats less and health sees the group move.
+     * The poll's own commit still follows.
+     */
+    private static final long COMMIT_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final KafkaOptions options;
@@ -62,6 +68,10 @@ final class KafkaSubscription implements EventSubscription {
     private volatile Consumer<String, byte[]> consumer;
     /** Offsets of effects that took place and are not committed yet; only the thread running a consumer uses it. */
     private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+    /** Within a long poll, commit at least this often: 5 s, or a third of the stall bound health uses if shorter. */
+    private final long commitEveryNanos;
+    /** When this subscription last committed (nanoTime); only the thread running a consumer uses it. */
+    private long lastCommit = System.nanoTime();
     private Thread thread;
 
     KafkaSubscription(KafkaOptions options, Topics topics, String group, Predicate<String> wanted, int maxBatch,
@@ -71,6 +81,7 @@ final class KafkaSubscription implements EventSubscription {
         this.group = group;
         this.wanted = wanted;
         this.maxBatch = maxBatch;
+        this.commitEveryNanos = Math.min(COMMIT_AT_LEAST_EVERY_NANOS, options.consumerStallAfter().toNanos() / 3);
         this.handler = handler;
         this.deadLetters = deadLetters;
         this.admin = admin;
@@ -213,6 +224,24 @@ final class KafkaSubscription implements EventSubscription {
             c.commitSync(uncommitted, options.apiTimeout());
             uncommitted.clear();
         }
+        lastCommit = System.nanoTime();
+    }
+
+    /**
+     * Inside a poll that has taken long: commits what took effect so far without waiting (a failure only leaves it
+     * to the poll's own commit, which includes it).
+     */
+    private void commitIfDue(Consumer<String, byte[]> c, TopicPartition tp, long next) {
+        if (System.nanoTime() - lastCommit < commitEveryNanos) {
+            return;
+        }
+        uncommitted.put(tp, new OffsetAndMetadata(next));
+        c.commitAsync(new HashMap<>(uncommitted), (offsets, failure) -> {
+            if (failure != null) {
+                LOG.debug("consumer group {}: an intermediate commit failed: {}", group, failure.getClass().getSimpleName());
+            }
+        });
+        lastCommit = System.nanoTime();
     }
 
     /** @return the offset to commit for {@code tp} after handling its records, or -1 when none took effect */
@@ -224,6 +253,7 @@ final class KafkaSubscription implements EventSubscription {
             int done = process(chunk);
             if (done > 0) {
                 next = chunk.get(done - 1).offset() + 1;
+                commitIfDue(c, tp, next);
             }
             if (done < chunk.size()) {
                 c.seek(tp, chunk.get(done).offset());   // the rest waits for the next poll

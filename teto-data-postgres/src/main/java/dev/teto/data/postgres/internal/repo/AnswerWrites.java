@@ -9,6 +9,7 @@ import dev.teto.data.api.model.Assessment;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,13 +117,40 @@ final class AnswerWrites {
         });
     }
 
+    /** {@code answerAll}'s write, on plain JDBC like the single answer's: each column as a text array, cast in SQL. */
+    private static final DirectStatement UPSERT_MANY_DIRECT = DirectStatement.of(UPSERT_MANY, Map.of(
+            "userId", UUID.class, "assessmentId", UUID.class, "questionIds", String[].class,
+            "optionIds", String[].class, "values", String[].class, "textResponses", String[].class,
+            "responseTimes", String[].class));
+
     /** Returns the stored answers in input order. Question ids must be distinct (core checks). */
     static List<Answer> upsertAll(Handle h, Assessment assessment, List<AnswerInput> inputs) {
-        Map<UUID, Answer> byQuestion = new HashMap<>();
-        bindAnswerColumns(owner(h.createQuery(UPSERT_MANY), assessment), inputs)
-                .map(JdbiAnswerRepository.MAPPER)
-                .forEach(a -> byQuestion.put(a.questionId(), a));
-        return inputs.stream().map(input -> byQuestion.get(input.questionId())).toList();
+        return UPSERT_MANY_DIRECT.query(h, name -> switch (name) {
+            case "userId" -> assessment.userId();
+            case "assessmentId" -> assessment.id();
+            case "questionIds" -> texts(inputs, AnswerInput::questionId);
+            case "optionIds" -> texts(inputs, AnswerInput::optionId);
+            case "values" -> texts(inputs, AnswerInput::value);
+            case "textResponses" -> texts(inputs, AnswerInput::textResponse);
+            default -> texts(inputs, AnswerInput::responseTimeMs);
+        }, rs -> {
+            Map<UUID, Answer> byQuestion = new HashMap<>();
+            while (rs.next()) {
+                Answer answer = JdbiAnswerRepository.MAPPER.map(rs, null);
+                byQuestion.put(answer.questionId(), answer);
+            }
+            return inputs.stream().map(input -> byQuestion.get(input.questionId())).toList();
+        });
+    }
+
+    /** One field of every input as text, nulls kept: what {@link DirectStatement} binds as a {@code text[]}. */
+    private static List<String> texts(List<AnswerInput> inputs, Function<AnswerInput, ?> field) {
+        List<String> texts = new ArrayList<>(inputs.size());
+        for (AnswerInput input : inputs) {
+            Object value = field.apply(input);
+            texts.add(value == null ? null : value.toString());
+        }
+        return texts;
     }
 
     /**
@@ -141,9 +169,5 @@ final class AnswerWrites {
     /** One field of every input, nulls kept. */
     private static <T> List<T> column(List<AnswerInput> inputs, Function<AnswerInput, T> field) {
         return inputs.stream().map(field).toList();
-    }
-
-    private static Query owner(Query query, Assessment assessment) {
-        return query.bind("userId", assessment.userId()).bind("assessmentId", assessment.id());
     }
 }
