@@ -20,7 +20,8 @@ import java.util.Map;
  * <p>Settings (system properties, or the first argument for {@code n}): {@code n} assessments per variant and
  * round (default 200), {@code warmup} rounds (default 1), {@code rounds} measured rounds (default 3),
  * {@code dispatcher} (default false: the SDK's event dispatcher thread is not started; see {@link Sdk#open}),
- * {@code raw.oneByOneProgress} (default true; see {@link #oneByOneProgress()}). The
+ * {@code raw.oneByOneProgress} (default true; see {@link #oneByOneProgress()}), {@code variants} ({@code batch} or
+ * {@code one-by-one}: only those two variants; default all four). The
  * server comes from {@code teto-data-testing}: {@code TETO_PG_URL} if set, else Testcontainers if Docker answers,
  * else an embedded PostgreSQL 15. The benchmark works in a schema of its own and drops it at the end.
  *
@@ -33,6 +34,10 @@ public final class AnswerIngestionBenchmark {
 
     /** The results of a run, one entry per variant in table order. */
     public record Report(RunConfig config, List<VariantResult> results) {
+
+        public boolean has(String variant) {
+            return results.stream().anyMatch(r -> r.name().equals(variant));
+        }
 
         public VariantResult result(String variant) {
             return results.stream().filter(r -> r.name().equals(variant)).findFirst().orElseThrow();
@@ -74,7 +79,8 @@ public final class AnswerIngestionBenchmark {
             BenchmarkFixture fixture = BenchmarkFixture.prepare(data);
             RawJdbcIngestion rawIngestion = new RawJdbcIngestion(raw);
             List<Variant> variants = List.of(SdkIngestion.oneByOne(data), rawIngestion.oneByOne(oneByOneProgress()),
-                    SdkIngestion.batch(data), rawIngestion.batch());
+                    SdkIngestion.batch(data), rawIngestion.batch()).stream()
+                    .filter(v -> v.name().endsWith(System.getProperty("variants", ""))).toList();
             return new Report(config, Rounds.run(variants, fixture::freshWorkloads, config, progress));
         }
     }

@@ -27,8 +27,12 @@ final class ResultTable {
                     r.medianSeconds(), r.answersPerSecond(), rounds(r.roundSeconds()));
         }
         out.println();
-        out.printf(Locale.ROOT, "SDK/raw time ratio, one-by-one: %.2f%n", report.oneByOneRatio());
-        out.printf(Locale.ROOT, "SDK/raw time ratio, batch:      %.2f%n", report.batchRatio());
+        if (report.has("sdk one-by-one")) {
+            out.printf(Locale.ROOT, "SDK/raw time ratio, one-by-one: %.2f%n", report.oneByOneRatio());
+        }
+        if (report.has("sdk batch")) {
+            out.printf(Locale.ROOT, "SDK/raw time ratio, batch:      %.2f%n", report.batchRatio());
+        }
         out.println(RATIO_NOTE);
     }
 
