@@ -123,15 +123,16 @@ final class RawViralUser implements ViralUser {
         long t0 = System.nanoTime();
         AnswerInput answer = AnswerInput.likert(questionIds.get(q), ViralUser.value(index, q),
                 ViralUser.responseTimeMs(index, q));
+        RawJdbcIngestion.Progress expected = new RawJdbcIngestion.Progress(q + 1,
+                q + 1 < questionIds.size() ? questionIds.get(q + 1) : null);
         RawJdbcIngestion.Progress[] after = new RawJdbcIngestion.Progress[1];
         if (readProgress) {
             raw.inTransaction(() -> after[0] = ingestion.saveOneWithProgress(assessmentId, answer));
         } else {
             raw.inTransaction(() -> ingestion.saveOne(assessmentId, answer));
-            after[0] = new RawJdbcIngestion.Progress(q + 1, q + 1 < questionIds.size() ? questionIds.get(q + 1) : null);
+            after[0] = expected;
         }
-        require(after[0].answered() == q + 1 && java.util.Objects.equals(after[0].currentQuestion(),
-                q + 1 < questionIds.size() ? questionIds.get(q + 1) : null));
+        require(after[0].equals(expected));
         redis.putBehind("ASSESSMENT_PROGRESS:" + assessmentId, progress(assessmentId, after[0].answered(),
                 after[0].currentQuestion()));
         t0 = lane.record(Kind.ANSWER, t0);

@@ -73,8 +73,7 @@ class KafkaHealthIT {
         try (TestKafka kafka = TestKafka.create("stall"); TestDatabase db = TestDatabase.create("kafka_stall")) {
             CountDownLatch release = new CountDownLatch(1);
             AtomicInteger handled = new AtomicInteger();
-            Map<String, String> settings = new HashMap<>(kafka.settings());
-            settings.put("kafka.consumer-stall-after", "PT2S");
+            Map<String, String> settings = stallAfter(kafka, "PT2S");
             try (TetoData data = TetoData.builder().configure(db.settings()).configure(settings)
                     .profileScorer(Takers.scorer()).dispatcher(DispatcherOptions.DEFAULTS)
                     .eventHandler("frozen", e -> {
@@ -115,8 +114,7 @@ class KafkaHealthIT {
         try (TestKafka kafka = TestKafka.create("slow"); TestDatabase db = TestDatabase.create("kafka_slow")) {
             CountDownLatch gate = new CountDownLatch(1);
             AtomicInteger handled = new AtomicInteger();
-            Map<String, String> settings = new HashMap<>(kafka.settings());
-            settings.put("kafka.consumer-stall-after", "PT8S");
+            Map<String, String> settings = stallAfter(kafka, "PT8S");
             try (TetoData data = TetoData.builder().configure(db.settings()).configure(settings)
                     .dispatcher(DispatcherOptions.DEFAULTS)
                     .eventHandler("slow", e -> {
@@ -152,8 +150,7 @@ class KafkaHealthIT {
     void aLongerPrefixsGroupsAreNotThisPrefixs() throws Exception {
         try (TestKafka kafka = TestKafka.create("nested"); TestDatabase db = TestDatabase.create("kafka_nested");
                 TestDatabase other = TestDatabase.create("kafka_nested_eu")) {
-            Map<String, String> outer = new HashMap<>(kafka.settings());
-            outer.put("kafka.consumer-stall-after", "PT2S");
+            Map<String, String> outer = stallAfter(kafka, "PT2S");
             Map<String, String> inner = new HashMap<>(outer);
             inner.put("kafka.topic-prefix", kafka.topicPrefix() + "eu.");
             AtomicInteger outerHandled = new AtomicInteger();
@@ -182,6 +179,13 @@ class KafkaHealthIT {
                 }
             }
         }
+    }
+
+    /** {@code kafka}'s settings with {@code kafka.consumer-stall-after} set; a copy the test may change further. */
+    private static Map<String, String> stallAfter(TestKafka kafka, String bound) {
+        Map<String, String> settings = new HashMap<>(kafka.settings());
+        settings.put("kafka.consumer-stall-after", bound);
+        return settings;
     }
 
     /** The groups' lag, read at the last stable offset: the relay's commit markers do not count once passed. */

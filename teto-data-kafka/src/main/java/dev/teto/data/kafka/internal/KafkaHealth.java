@@ -129,7 +129,8 @@ final class KafkaHealth implements HealthIndicator {
             }
             total += lag;
             worst = Math.max(worst, lag);
-            if (stalled(group.getKey(), groups.getOrDefault(group.getKey(), true) ? lag : 0, sum, now)) {
+            boolean running = groups.getOrDefault(group.getKey(), true);
+            if (stalled(group.getKey(), running && lag > 0, sum, now)) {
                 stalled.add(group.getKey());
             }
         }
@@ -192,9 +193,12 @@ final class KafkaHealth implements HealthIndicator {
         }
     }
 
-    /** Whether {@code group} is behind and its committed offsets have not moved for the stall bound. */
-    private boolean stalled(String group, long lag, long committed, long now) {
-        if (lag == 0) {
+    /**
+     * Whether {@code group}, run by a consumer and behind the topic, has not moved its committed offsets for the
+     * stall bound; a group that is not both starts over.
+     */
+    private boolean stalled(String group, boolean runningAndBehind, long committed, long now) {
+        if (!runningAndBehind) {
             behind.remove(group);
             return false;
         }
