@@ -323,7 +323,12 @@ abstract class CachedReadsOnRedis {
             if (type == null) {
                 fail("not a key of the seed's Redis schema: " + name);
             }
-            assertEquals(type, raw().type(key), "type of " + name);
+            String stored = raw().type(key);
+            if ("none".equals(stored)) {
+                // gone since the listing: expired, or removed by an outbox handler that runs after its write returned
+                continue;
+            }
+            assertEquals(type, stored, "type of " + name);
             long pttl = raw().pttl(key);
             if (pttl < 0 && raw().exists(key) == 1) {
                 fail(name + " has no TTL");
