@@ -323,7 +323,9 @@ public final class TetoData implements TetoOperations, AutoCloseable {
                         () -> transactionsRef[0].inTransaction());
                 PrivacyWiring privacy = PrivacyWiring.of(capabilities, keyProvider(), privacyOptions.keyCacheSize(),
                         privacyOptions.keyCacheAge(), clock);
-                SearchProjections search = SearchProjections.of(capabilities, clock, privacy.searchTokens());
+                SearchProjections search = SearchProjections.of(capabilities, clock, privacy.searchTokens(),
+                        dispatcherOptions.maxBackoff().plus(dispatcherOptions.pollInterval())
+                                .plus(dispatcherOptions.handlerTimeout()));
                 Map<String, EventHandler> all = search.handlers(CoreWiring.withCoreHandlers(handlers, cache, capabilities));
                 EventDispatcher dispatcher = dispatcher(capabilities, all);
                 if (dispatcher == null && !handlers.isEmpty()) {

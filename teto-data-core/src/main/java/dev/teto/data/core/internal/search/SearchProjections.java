@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -44,13 +45,19 @@ public final class SearchProjections implements AutoCloseable {
         this.content = content;
     }
 
-    /** {@link #NONE} unless a configured store provides {@link UserIndex} (the search adapter). */
-    public static SearchProjections of(Capabilities capabilities, Clock clock, SearchTokens tokens) {
+    /**
+     * {@link #NONE} unless a configured store provides {@link UserIndex} (the search adapter).
+     *
+     * @param failureHold how long a failed user-projection write keeps {@code search-projection} degraded when no
+     *                    retry runs on this instance: the dispatcher's longest wait for a retry plus its run
+     */
+    public static SearchProjections of(Capabilities capabilities, Clock clock, SearchTokens tokens,
+                                       Duration failureHold) {
         if (!capabilities.provides(UserIndex.class)) {
             return NONE;
         }
         UserProjection users = capabilities.provides(OutboxRelay.class)
-                ? new UserProjection(capabilities.plain(UserIndex.class), clock, tokens) : null;
+                ? new UserProjection(capabilities.plain(UserIndex.class), clock, tokens, failureHold) : null;
         ContentProjection content = capabilities.provides(ChangeFeed.class) && capabilities.provides(ContentIndex.class)
                 ? new ContentProjection(capabilities.plain(ContentIndex.class)) : null;
         return new SearchProjections(capabilities, users, content);
@@ -94,7 +101,8 @@ public final class SearchProjections implements AutoCloseable {
 
     /**
      * {@code search-projection}: degraded while the latest write to search failed (the dispatcher and the feed
-     * retry; the outbox's own lag shows how much waits), with the change feed's lag.
+     * retry; the outbox's own lag shows how much waits), with the change feed's lag. A user-projection failure
+     * counts for at most the failure hold when no retry runs here: another instance may have delivered it.
      */
     public Optional<ComponentHealth> health() {
         if (this == NONE) {

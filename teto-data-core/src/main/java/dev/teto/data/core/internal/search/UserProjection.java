@@ -11,8 +11,8 @@ import dev.teto.data.api.search.BulkResult;
 import dev.teto.data.api.search.UserIndex;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -32,16 +32,15 @@ final class UserProjection implements EventHandler {
     private final UserIndex index;
     private final Clock clock;
     private final AtomicReference<TetoOperations> data = new AtomicReference<>();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong lastSuccessMillis = new AtomicLong();
-    private final AtomicLong lastFailureMillis = new AtomicLong();
-
+    private final FailureWindow writes;
     private final SearchTokens tokens;
 
-    UserProjection(UserIndex index, Clock clock, SearchTokens tokens) {
+    /** @param failureHold how long a failed write counts in health with no retry here (see {@link FailureWindow}) */
+    UserProjection(UserIndex index, Clock clock, SearchTokens tokens, Duration failureHold) {
         this.tokens = tokens;
         this.index = index;
         this.clock = clock;
+        this.writes = new FailureWindow(clock, failureHold);
     }
 
     /** The facade is built after the dispatcher, so it is handed over once {@code TetoData} exists. */
@@ -92,20 +91,19 @@ final class UserProjection implements EventHandler {
                 UserDocuments.Gone gone = (UserDocuments.Gone) state;
                 index.delete(gone.userId().toString(), gone.version());
             }
-            lastSuccessMillis.set(clock.millis());
+            writes.succeeded();
         } catch (RuntimeException e) {
-            failures.incrementAndGet();
-            lastFailureMillis.set(clock.millis());
+            writes.failed();
             throw e;
         }
     }
 
     long failures() {
-        return failures.get();
+        return writes.failures();
     }
 
-    /** Whether the latest attempt failed (search down): deliveries wait for a retry. */
+    /** Whether the latest attempt here failed (search down), lately enough that its retry may still be pending. */
     boolean failing() {
-        return lastFailureMillis.get() > lastSuccessMillis.get();
+        return writes.failing();
     }
 }
