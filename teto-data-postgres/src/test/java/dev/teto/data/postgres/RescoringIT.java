@@ -119,6 +119,30 @@ class RescoringIT {
     }
 
     @Test
+    void everyFieldOfTheScorersDraftIsStoredAsMadeAndTheEventNamesTheVersionItReplaced() {
+        Assessment a = completed(1).get(0);
+        Profile before = data.profiles().findByAssessment(a.id()).orElseThrow();
+        // text the array syntax would misread unless quoted and escaped, and an empty list
+        List<String> strengths = java.util.Arrays.asList("plain", "with \"quotes\"", "back\\slash", "{a,b}",
+                "", "NULL", "  spaced  ", "테토");
+        ProfileDraft full = new ProfileDraft("EGEN", "Every field", json("sum", 3), strengths, List.of(),
+                json("career", "x"), json("relationship", "y"), json("plan", "z"), json("model", "full"));
+
+        assertEquals(1, data.get(Rescoring.class).rescore(ProfileScorer.named("full", "1", input -> full)).rescored());
+
+        Profile after = data.profiles().findByAssessment(a.id()).orElseThrow();
+        assertEquals(new ScorerVersion("full", "1"), after.scorer());
+        assertEquals(full, new ProfileDraft(after.personalityType(), after.typeName(), after.dimensions(),
+                after.strengths(), after.growthAreas(), after.careerMatches(), after.relationshipInsights(),
+                after.developmentPlan(), after.metadata()));
+        assertEquals(1, db.count("""
+                        SELECT count(*) FROM outbox WHERE event_type = ? AND payload->>'profileId' = ?
+                        AND payload->>'previousProfileId' = ? AND payload->>'previousType' = ?
+                        AND payload->>'previousCreatedAt' IS NOT NULL""",
+                EventTypes.PROFILE_RESCORED, after.id().toString(), before.id().toString(), before.personalityType()));
+    }
+
+    @Test
     void repeatingAFinishedRunRescoresOnlyNewCompletions() {
         completed(4);
         Rescoring rescoring = data.get(Rescoring.class);

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,26 +18,36 @@ import java.util.UUID;
  */
 public interface ProfileVersions {
 
-    /** Up to {@code limit} completed assessments with ids after {@code after} (from the first when null), by id. */
-    List<Assessment> completedAfter(UUID after, int limit);
+    /**
+     * Up to {@code limit} completed assessments with ids after {@code after} (from the first when null), by id, each
+     * with what core's re-scoring decides on: whether its owner is active (not soft-deleted) and whether
+     * {@code scorer} already made a profile of it. One read, since a batch is a few statements.
+     */
+    List<Candidate> completedAfter(UUID after, int limit, ScorerVersion scorer);
 
     /** How many completed assessments have ids after {@code after} (all when null). */
     long countCompletedAfter(UUID after);
-
-    /** The current profile of each of {@code assessmentIds} that has one. */
-    Map<UUID, Profile> currentProfiles(Collection<UUID> assessmentIds);
-
-    /** Which of {@code assessmentIds} already have a profile made by {@code scorer}. */
-    Set<UUID> scoredBy(ScorerVersion scorer, Collection<UUID> assessmentIds);
 
     /** The answers of each assessment, each beside its question, in question order. */
     Map<UUID, List<ScoringInput.Item>> answeredQuestions(Collection<UUID> assessmentIds);
 
     /**
      * Stores each profile as its assessment's current one; the profile that was current stays, no longer current.
-     * Returns the stored profiles in input order.
+     * Returns, in input order, each stored profile beside the one it replaced as current.
      */
-    List<Profile> supersede(List<NewProfile> profiles);
+    List<Superseded> supersede(List<NewProfile> profiles);
+
+    /** A completed assessment that re-scoring visits. */
+    record Candidate(Assessment assessment, boolean ownerActive, boolean scored) {
+    }
+
+    /** @param previous the profile that was current until now; null when the assessment had none */
+    record Superseded(Profile profile, Previous previous) {
+    }
+
+    /** The replaced current profile, as {@code profile.rescored} names it. */
+    record Previous(UUID id, String personalityType, java.time.Instant createdAt) {
+    }
 
     /** The run of {@code scorer}, created at the start when missing, locked for the rest of the transaction. */
     RescoreRun lockRun(ScorerVersion scorer);

@@ -10,6 +10,7 @@ import dev.teto.data.api.model.Subscription;
 import dev.teto.data.api.model.User;
 import dev.teto.data.api.model.UserActivity;
 import dev.teto.data.api.model.UserSession;
+import dev.teto.data.api.spi.ProfileVersions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +83,7 @@ public final class Events {
      * under that type and time moves it to the new type (the completion, not the previous profile's creation: after
      * one re-score that is the re-score's time); previous fields are null when the assessment had no profile.
      */
-    public static DomainEvent profileRescored(Profile p, Profile previous, Instant completedAt) {
+    public static DomainEvent profileRescored(Profile p, ProfileVersions.Previous previous, Instant completedAt) {
         return user(EventTypes.PROFILE_RESCORED, p.userId(), payload("profileId", p.id(), "assessmentId",
                 p.assessmentId(), "personalityType", p.personalityType(), "dimensions", p.dimensions(),
                 "scorerName", p.scorerName(), "scorerVersion", p.scorerVersion(),

@@ -3,7 +3,6 @@ package dev.teto.data.core.internal.scoring;
 import dev.teto.data.api.error.ValidationException;
 import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.NewProfile;
-import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.model.ProfileDraft;
 import dev.teto.data.api.scoring.ProfileScorer;
 import dev.teto.data.api.scoring.RescoreOptions;
@@ -12,8 +11,9 @@ import dev.teto.data.api.scoring.Rescoring;
 import dev.teto.data.api.scoring.ScorerVersion;
 import dev.teto.data.api.scoring.ScoringInput;
 import dev.teto.data.api.spi.ProfileVersions;
+import dev.teto.data.api.spi.ProfileVersions.Candidate;
 import dev.teto.data.api.spi.ProfileVersions.RescoreRun;
-import dev.teto.data.api.spi.UserLiveness;
+import dev.teto.data.api.spi.ProfileVersions.Superseded;
 import dev.teto.data.api.validation.Check;
 import dev.teto.data.core.internal.event.Events;
 import dev.teto.data.core.internal.flow.AnswerText;
@@ -26,9 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Re-scoring: batches of completed assessments in id order, each batch one unit that scores, stores the new
@@ -99,10 +97,10 @@ public final class RescoreService implements Rescoring {
         if (run.finished()) {
             return new Batch(run, 0, 0, 0);   // another runner finished it meanwhile
         }
-        List<Assessment> batch = versions.completedAfter(run.position(), size);
-        List<Assessment> due = due(unit, versions, version, batch);
-        List<Profile> stored = store(unit, versions, scorer, version, due);
-        UUID last = batch.isEmpty() ? run.position() : batch.get(batch.size() - 1).id();
+        List<Candidate> batch = versions.completedAfter(run.position(), size, version);
+        List<Assessment> due = batch.stream().filter(RescoreService::due).map(Candidate::assessment).toList();
+        List<Superseded> stored = store(unit, versions, scorer, version, due);
+        UUID last = batch.isEmpty() ? run.position() : batch.get(batch.size() - 1).assessment().id();
         RescoreRun next = run.advance(last, batch.size(), stored.size(), batch.size() - stored.size(),
                 batch.size() < size);
         versions.saveRun(next);
@@ -110,25 +108,17 @@ public final class RescoreService implements Rescoring {
     }
 
     /** Skips what this version scored already, and soft-deleted users: nothing new is written for them. */
-    private static List<Assessment> due(Unit unit, ProfileVersions versions, ScorerVersion version,
-            List<Assessment> batch) {
-        if (batch.isEmpty()) {
-            return List.of();
-        }
-        Set<UUID> done = versions.scoredBy(version, batch.stream().map(Assessment::id).toList());
-        Set<UUID> live = unit.port(UserLiveness.class).liveAmong(batch.stream().map(Assessment::userId)
-                .collect(Collectors.toSet()));
-        return batch.stream().filter(a -> !done.contains(a.id()) && live.contains(a.userId())).toList();
+    private static boolean due(Candidate candidate) {
+        return candidate.ownerActive() && !candidate.scored();
     }
 
-    private List<Profile> store(Unit unit, ProfileVersions versions, ProfileScorer scorer, ScorerVersion version,
+    private List<Superseded> store(Unit unit, ProfileVersions versions, ProfileScorer scorer, ScorerVersion version,
             List<Assessment> due) {
         if (due.isEmpty()) {
             return List.of();
         }
         List<UUID> ids = due.stream().map(Assessment::id).toList();
         Map<UUID, List<ScoringInput.Item>> answers = versions.answeredQuestions(ids);
-        Map<UUID, Profile> previous = versions.currentProfiles(ids);
         List<NewProfile> drafts = new ArrayList<>(due.size());
         for (Assessment assessment : due) {
             // As at completion: the scorer sees free text opened.
@@ -138,11 +128,10 @@ public final class RescoreService implements Rescoring {
             Check.required("scorer result", draft).validate();
             drafts.add(new NewProfile(assessment.userId(), assessment.id(), draft, version));
         }
-        List<Profile> stored = versions.supersede(drafts);
-        Map<UUID, Assessment> byId = due.stream().collect(Collectors.toMap(Assessment::id, a -> a));
-        for (Profile profile : stored) {
-            unit.publish(Events.profileRescored(profile, previous.get(profile.assessmentId()),
-                    byId.get(profile.assessmentId()).completedAt()));
+        List<Superseded> stored = versions.supersede(drafts);
+        for (int i = 0; i < stored.size(); i++) {   // supersede keeps the input's order: drafts follow due
+            Superseded s = stored.get(i);
+            unit.publish(Events.profileRescored(s.profile(), s.previous(), due.get(i).completedAt()));
         }
         return stored;
     }

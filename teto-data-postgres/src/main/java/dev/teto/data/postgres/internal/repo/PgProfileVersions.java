@@ -1,24 +1,19 @@
 package dev.teto.data.postgres.internal.repo;
 
-import dev.teto.data.api.model.Assessment;
 import dev.teto.data.api.model.NewProfile;
-import dev.teto.data.api.model.Profile;
 import dev.teto.data.api.scoring.ScorerVersion;
 import dev.teto.data.api.scoring.ScoringInput;
 import dev.teto.data.api.spi.ProfileVersions;
-import dev.teto.data.postgres.internal.mapping.RecordParameters;
 import dev.teto.data.postgres.internal.mapping.Rows;
 
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.Handle;
 
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Re-scoring's reads and writes on {@code profiles} and {@code rescore_runs} (V9), a batch per statement. */
 final class PgProfileVersions implements ProfileVersions {
@@ -28,13 +23,39 @@ final class PgProfileVersions implements ProfileVersions {
         this.sql = sql;
     }
 
+    /**
+     * Each row with its owner's liveness and whether the scorer version scored it: core's two checks, read with
+     * the batch instead of by two more statements. Two texts, as the first batch has no position.
+     */
+    private static final String CANDIDATES = """
+            SELECT a.*, (u.id IS NOT NULL AND u.deleted_at IS NULL) AS owner_active,
+                   EXISTS (SELECT 1 FROM profiles p WHERE p.assessment_id = a.id AND p.scorer_name = :name
+                           AND p.scorer_version = :version) AS scored
+            FROM assessments a LEFT JOIN users u ON u.id = a.user_id
+            WHERE a.status = 'completed'%s
+            ORDER BY a.id LIMIT :limit""";
+    private static final DirectStatement CANDIDATES_FIRST = DirectStatement.of(CANDIDATES.formatted(""),
+            Map.of("name", String.class, "version", String.class, "limit", Integer.class));
+    private static final DirectStatement CANDIDATES_AFTER = DirectStatement.of(CANDIDATES.formatted(
+            " AND a.id > :after"), Map.of("name", String.class, "version", String.class, "limit", Integer.class,
+            "after", UUID.class));
+
     @Override
-    public List<Assessment> completedAfter(UUID after, int limit) {
-        return sql.with(h -> h.createQuery("""
-                        SELECT * FROM assessments
-                        WHERE status = 'completed' AND (CAST(:after AS uuid) IS NULL OR id > :after)
-                        ORDER BY id LIMIT :limit""")
-                .bind("after", after).bind("limit", limit).map(JdbiAssessmentRepository.MAPPER).list());
+    public List<Candidate> completedAfter(UUID after, int limit, ScorerVersion scorer) {
+        DirectStatement statement = after == null ? CANDIDATES_FIRST : CANDIDATES_AFTER;
+        return sql.with(h -> statement.query(h, name -> switch (name) {
+            case "name" -> scorer.name();
+            case "version" -> scorer.version();
+            case "limit" -> limit;
+            default -> after;
+        }, rs -> {
+            List<Candidate> candidates = new ArrayList<>(limit);
+            while (rs.next()) {
+                candidates.add(new Candidate(JdbiAssessmentRepository.MAPPER.map(rs, null),
+                        rs.getBoolean("owner_active"), rs.getBoolean("scored")));
+            }
+            return candidates;
+        }));
     }
 
     @Override
@@ -46,62 +67,38 @@ final class PgProfileVersions implements ProfileVersions {
     }
 
     @Override
-    public Map<UUID, Profile> currentProfiles(Collection<UUID> assessmentIds) {
-        return sql.with(h -> h.createQuery("SELECT * FROM profiles WHERE assessment_id = ANY(:ids) AND is_current")
-                        .bindArray("ids", UUID.class, assessmentIds).map(JdbiProfileRepository.MAPPER).list())
-                .stream().collect(Collectors.toMap(Profile::assessmentId, Function.identity()));
-    }
-
-    @Override
-    public Set<UUID> scoredBy(ScorerVersion scorer, Collection<UUID> assessmentIds) {
-        return new HashSet<>(sql.with(h -> h.createQuery("""
-                        SELECT assessment_id FROM profiles
-                        WHERE assessment_id = ANY(:ids) AND scorer_name = :name AND scorer_version = :version""")
-                .bindArray("ids", UUID.class, assessmentIds).bind("name", scorer.name())
-                .bind("version", scorer.version()).mapTo(UUID.class).list()));
-    }
-
-    @Override
     public Map<UUID, List<ScoringInput.Item>> answeredQuestions(Collection<UUID> assessmentIds) {
         return sql.with(h -> AnsweredQuestions.ofMany(h, assessmentIds));
     }
 
-    /** Demotes the current versions first: the partial unique index allows one current profile per assessment. */
     @Override
-    public List<Profile> supersede(List<NewProfile> profiles) {
+    public List<Superseded> supersede(List<NewProfile> profiles) {
         if (profiles.isEmpty()) {
             return List.of();
         }
-        List<UUID> assessments = profiles.stream().map(NewProfile::assessmentId).toList();
-        return sql.with(h -> {
-            h.createUpdate("UPDATE profiles SET is_current = false WHERE assessment_id = ANY(:ids) AND is_current")
-                    .bindArray("ids", UUID.class, assessments).execute();
-            // One JDBC batch: the driver sends the inserts together instead of a round trip each.
-            PreparedBatch batch = h.prepareBatch(JdbiProfileRepository.INSERT_NO_RETURNING);
-            for (NewProfile profile : profiles) {
-                RecordParameters.bind(batch, profile).add();
-            }
-            Map<UUID, Profile> byAssessment = batch.executePreparedBatch("*").map(JdbiProfileRepository.MAPPER)
-                    .stream().collect(Collectors.toMap(Profile::assessmentId, Function.identity()));
-            return assessments.stream().map(byAssessment::get).toList();
-        });
+        return sql.with(h -> ProfileBatchWrites.supersede(h, profiles));
     }
 
+    /** The run's row exists after the first batch: it is created only when the lock finds none. */
     @Override
     public RescoreRun lockRun(ScorerVersion scorer) {
-        return sql.with(h -> {
+        return sql.with(h -> lock(h, scorer).orElseGet(() -> {
             h.createUpdate("""
                             INSERT INTO rescore_runs (scorer_name, scorer_version) VALUES (:name, :version)
                             ON CONFLICT DO NOTHING""")
                     .bind("name", scorer.name()).bind("version", scorer.version()).execute();
-            return h.createQuery("""
-                            SELECT position, scanned, rescored, skipped, finished_at IS NOT NULL AS finished
-                            FROM rescore_runs WHERE scorer_name = :name AND scorer_version = :version FOR UPDATE""")
-                    .bind("name", scorer.name()).bind("version", scorer.version())
-                    .map((rs, ctx) -> new RescoreRun(scorer, Rows.uuid(rs, "position"), rs.getLong("scanned"),
-                            rs.getLong("rescored"), rs.getLong("skipped"), rs.getBoolean("finished")))
-                    .one();
-        });
+            return lock(h, scorer).orElseThrow();
+        }));
+    }
+
+    private static Optional<RescoreRun> lock(Handle h, ScorerVersion scorer) {
+        return h.createQuery("""
+                        SELECT position, scanned, rescored, skipped, finished_at IS NOT NULL AS finished
+                        FROM rescore_runs WHERE scorer_name = :name AND scorer_version = :version FOR UPDATE""")
+                .bind("name", scorer.name()).bind("version", scorer.version())
+                .map((rs, ctx) -> new RescoreRun(scorer, Rows.uuid(rs, "position"), rs.getLong("scanned"),
+                        rs.getLong("rescored"), rs.getLong("skipped"), rs.getBoolean("finished")))
+                .findOne();
     }
 
     @Override
