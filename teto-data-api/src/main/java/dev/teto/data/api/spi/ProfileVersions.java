@@ -33,7 +33,8 @@ public interface ProfileVersions {
 
     /**
      * Stores each profile as its assessment's current one; the profile that was current stays, no longer current.
-     * Returns, in input order, each stored profile beside the one it replaced as current.
+     * Returns, in input order, each stored profile beside the one it replaced as current. A stored profile carries
+     * the row's id, timestamps and current flag, and the draft's content as given (not read back).
      */
     List<Superseded> supersede(List<NewProfile> profiles);
 

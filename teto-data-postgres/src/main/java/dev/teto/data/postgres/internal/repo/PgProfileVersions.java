@@ -25,10 +25,13 @@ final class PgProfileVersions implements ProfileVersions {
 
     /**
      * Each row with its owner's liveness and whether the scorer version scored it: core's two checks, read with
-     * the batch instead of by two more statements. Two texts, as the first batch has no position.
+     * the batch instead of by two more statements. Two texts, as the first batch has no position. The columns
+     * {@code Assessment} holds, not {@code *}: the question set's 28 ids would be most of each row's bytes.
      */
     private static final String CANDIDATES = """
-            SELECT a.*, (u.id IS NOT NULL AND u.deleted_at IS NULL) AS owner_active,
+            SELECT a.id, a.user_id, a.status, a.version, a.started_at, a.completed_at, a.duration_seconds,
+                   a.questions_answered, a.total_questions, a.metadata, a.created_at, a.updated_at,
+                   (u.id IS NOT NULL AND u.deleted_at IS NULL) AS owner_active,
                    EXISTS (SELECT 1 FROM profiles p WHERE p.assessment_id = a.id AND p.scorer_name = :name
                            AND p.scorer_version = :version) AS scored
             FROM assessments a LEFT JOIN users u ON u.id = a.user_id

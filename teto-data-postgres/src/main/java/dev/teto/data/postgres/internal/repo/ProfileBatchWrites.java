@@ -9,6 +9,7 @@ import dev.teto.data.postgres.internal.mapping.Json;
 import dev.teto.data.postgres.internal.mapping.Rows;
 import org.jdbi.v3.core.Handle;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ProfileBatchWrites {
                         :scorerNames, :scorerVersions)
                  AS r(user_id, assessment_id, personality_type, type_name, dimensions, strengths, growth_areas,
                       career_matches, relationship_insights, development_plan, metadata, scorer_name, scorer_version)
-            RETURNING *""", Map.ofEntries(Map.entry("userIds", String[].class),
+            RETURNING assessment_id, id, created_at, updated_at, is_current""", Map.ofEntries(Map.entry("userIds", String[].class),
             Map.entry("assessmentIds", String[].class), Map.entry("personalityTypes", String[].class),
             Map.entry("typeNames", String[].class), Map.entry("dimensions", String[].class),
             Map.entry("strengths", String[].class), Map.entry("growthAreas", String[].class),
@@ -64,19 +65,32 @@ final class ProfileBatchWrites {
                     }
                     return byAssessment;
                 });
-        Map<UUID, Profile> stored = INSERT_MANY.query(h, name -> values(profiles, name), rs -> {
-            Map<UUID, Profile> byAssessment = new HashMap<>();
+        Map<UUID, Row> rows = INSERT_MANY.query(h, name -> values(profiles, name), rs -> {
+            Map<UUID, Row> byAssessment = new HashMap<>();
             while (rs.next()) {
-                Profile profile = JdbiProfileRepository.MAPPER.map(rs, null);
-                byAssessment.put(profile.assessmentId(), profile);
+                byAssessment.put(Rows.uuid(rs, "assessment_id"), new Row(Rows.uuid(rs, "id"),
+                        Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), rs.getBoolean("is_current")));
             }
             return byAssessment;
         });
         List<Superseded> result = new ArrayList<>(profiles.size());
         for (NewProfile p : profiles) {
-            result.add(new Superseded(stored.get(p.assessmentId()), previous.get(p.assessmentId())));
+            result.add(new Superseded(rows.get(p.assessmentId()).profile(p), previous.get(p.assessmentId())));
         }
         return result;
+    }
+
+    /**
+     * What the server adds to a profile. The rest is the draft as the scorer made it, not read back: reading every
+     * inserted row back (JSON columns parsed again) cost the server and this thread more than the insert did.
+     */
+    private record Row(UUID id, Instant createdAt, Instant updatedAt, boolean current) {
+        Profile profile(NewProfile p) {
+            ProfileDraft d = p.content();
+            return new Profile(id, p.userId(), p.assessmentId(), d.personalityType(), d.typeName(), d.dimensions(),
+                    d.strengths(), d.growthAreas(), d.careerMatches(), d.relationshipInsights(), d.developmentPlan(),
+                    d.metadata(), createdAt, updatedAt, p.scorer().name(), p.scorer().version(), current);
+        }
     }
 
     private static List<String> values(List<NewProfile> profiles, String parameter) {
