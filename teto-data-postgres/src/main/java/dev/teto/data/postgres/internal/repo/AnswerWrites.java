@@ -7,7 +7,6 @@ import dev.teto.data.postgres.internal.mapping.Rows;
 import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -128,11 +127,7 @@ final class AnswerWrites {
         return UPSERT_MANY_DIRECT.query(h, name -> switch (name) {
             case "userId" -> assessment.userId();
             case "assessmentId" -> assessment.id();
-            case "questionIds" -> texts(inputs, AnswerInput::questionId);
-            case "optionIds" -> texts(inputs, AnswerInput::optionId);
-            case "values" -> texts(inputs, AnswerInput::value);
-            case "textResponses" -> texts(inputs, AnswerInput::textResponse);
-            default -> texts(inputs, AnswerInput::responseTimeMs);
+            default -> answerColumn(inputs, name);
         }, rs -> {
             Map<UUID, Answer> byQuestion = new HashMap<>();
             while (rs.next()) {
@@ -143,31 +138,28 @@ final class AnswerWrites {
         });
     }
 
-    /** One field of every input as text, nulls kept: what {@link DirectStatement} binds as a {@code text[]}. */
-    private static List<String> texts(List<AnswerInput> inputs, Function<AnswerInput, ?> field) {
-        List<String> texts = new ArrayList<>(inputs.size());
-        for (AnswerInput input : inputs) {
-            Object value = field.apply(input);
+    /**
+     * The answer column a statement that unnests them side by side names {@code parameter}: {@code :questionIds},
+     * {@code :optionIds}, {@code :values}, {@code :textResponses} or {@code :responseTimes}, as text (cast in SQL).
+     */
+    static List<String> answerColumn(List<AnswerInput> inputs, String parameter) {
+        return switch (parameter) {
+            case "questionIds" -> texts(inputs, AnswerInput::questionId);
+            case "optionIds" -> texts(inputs, AnswerInput::optionId);
+            case "values" -> texts(inputs, AnswerInput::value);
+            case "textResponses" -> texts(inputs, AnswerInput::textResponse);
+            case "responseTimes" -> texts(inputs, AnswerInput::responseTimeMs);
+            default -> throw new IllegalArgumentException("no answer column for parameter " + parameter);
+        };
+    }
+
+    /** One field of every row as text, nulls kept: what {@link DirectStatement} binds as a {@code text[]}. */
+    static <T> List<String> texts(List<T> rows, Function<T, ?> field) {
+        List<String> texts = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            Object value = field.apply(row);
             texts.add(value == null ? null : value.toString());
         }
         return texts;
-    }
-
-    /**
-     * The answer columns of {@code inputs}, one array each ({@code :questionIds}, {@code :optionIds}, {@code :values},
-     * {@code :textResponses}, {@code :responseTimes}), for a statement that unnests them side by side.
-     */
-    static Query bindAnswerColumns(Query query, List<AnswerInput> inputs) {
-        return query
-                .bindArray("questionIds", UUID.class, column(inputs, AnswerInput::questionId))
-                .bindArray("optionIds", UUID.class, column(inputs, AnswerInput::optionId))
-                .bindArray("values", Integer.class, column(inputs, AnswerInput::value))
-                .bindArray("textResponses", String.class, column(inputs, AnswerInput::textResponse))
-                .bindArray("responseTimes", Integer.class, column(inputs, AnswerInput::responseTimeMs));
-    }
-
-    /** One field of every input, nulls kept. */
-    private static <T> List<T> column(List<AnswerInput> inputs, Function<AnswerInput, T> field) {
-        return inputs.stream().map(field).toList();
     }
 }
