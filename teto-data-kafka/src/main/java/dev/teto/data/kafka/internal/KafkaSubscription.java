@@ -43,12 +43,6 @@ final class KafkaSubscription implements EventSubscription {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
     private static final int MIN_POLL_RECORDS = 500;
-    /**
-     * A poll whose records take long to handle (a slow handler over a backlog: 500 records at 300 ms each) commits
-     * what took effect at least this often, without waiting, so a crash repeats less and health sees the group move.
-     * The poll's own commit still follows.
-     */
-    private static final long COMMIT_AT_LEAST_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final KafkaOptions options;
@@ -66,12 +60,7 @@ final class KafkaSubscription implements EventSubscription {
     private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
     private final String clientId;
     private volatile Consumer<String, byte[]> consumer;
-    /** Offsets of effects that took place and are not committed yet; only the thread running a consumer uses it. */
-    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
-    /** Within a long poll, commit at least this often: 5 s, or a third of the stall bound health uses if shorter. */
-    private final long commitEveryNanos;
-    /** When this subscription last committed (nanoTime); only the thread running a consumer uses it. */
-    private long lastCommit = System.nanoTime();
+    private final OffsetCommits commits;
     private Thread thread;
 
     KafkaSubscription(KafkaOptions options, Topics topics, String group, Predicate<String> wanted, int maxBatch,
@@ -81,7 +70,7 @@ final class KafkaSubscription implements EventSubscription {
         this.group = group;
         this.wanted = wanted;
         this.maxBatch = maxBatch;
-        this.commitEveryNanos = Math.min(COMMIT_AT_LEAST_EVERY_NANOS, options.consumerStallAfter().toNanos() / 3);
+        this.commits = new OffsetCommits(group, options);
         this.handler = handler;
         this.deadLetters = deadLetters;
         this.admin = admin;
@@ -116,7 +105,7 @@ final class KafkaSubscription implements EventSubscription {
             return handled.get() - before;
         }
         try (Consumer<String, byte[]> c = newConsumer()) {
-            uncommitted.clear();
+            commits.reset();
             c.assign(ends.keySet());
             Map<TopicPartition, OffsetAndMetadata> committed = c.committed(ends.keySet(), options.apiTimeout());
             for (TopicPartition tp : ends.keySet()) {
@@ -159,7 +148,7 @@ final class KafkaSubscription implements EventSubscription {
         while (running.get()) {
             try (Consumer<String, byte[]> c = newConsumer()) {
                 consumer = c;
-                uncommitted.clear();   // a new member starts from the group's committed offsets
+                commits.reset();
                 c.subscribe(List.of(topics.events()));
                 while (running.get()) {
                     try {
@@ -211,37 +200,13 @@ final class KafkaSubscription implements EventSubscription {
         for (TopicPartition tp : records.partitions()) {
             long next = handlePartition(c, tp, records.records(tp));
             if (next >= 0) {
-                uncommitted.put(tp, new OffsetAndMetadata(next));
+                commits.tookEffect(tp, next);
             }
             if (!running.get()) {
                 break;
             }
         }
-        // One commit per poll, after every effect in it: a crash repeats at most this poll's records, which the
-        // inbox absorbs. A commit per partition cost the broker one offset write per partition of every poll. A
-        // commit that timed out is sent again with the next poll's, even an empty one.
-        if (!uncommitted.isEmpty()) {
-            c.commitSync(uncommitted, options.apiTimeout());
-            uncommitted.clear();
-        }
-        lastCommit = System.nanoTime();
-    }
-
-    /**
-     * Inside a poll that has taken long: commits what took effect so far without waiting (a failure only leaves it
-     * to the poll's own commit, which includes it).
-     */
-    private void commitIfDue(Consumer<String, byte[]> c, TopicPartition tp, long next) {
-        if (System.nanoTime() - lastCommit < commitEveryNanos) {
-            return;
-        }
-        uncommitted.put(tp, new OffsetAndMetadata(next));
-        c.commitAsync(new HashMap<>(uncommitted), (offsets, failure) -> {
-            if (failure != null) {
-                LOG.debug("consumer group {}: an intermediate commit failed: {}", group, failure.getClass().getSimpleName());
-            }
-        });
-        lastCommit = System.nanoTime();
+        commits.commitPoll(c);
     }
 
     /** @return the offset to commit for {@code tp} after handling its records, or -1 when none took effect */
@@ -253,7 +218,7 @@ final class KafkaSubscription implements EventSubscription {
             int done = process(chunk);
             if (done > 0) {
                 next = chunk.get(done - 1).offset() + 1;
-                commitIfDue(c, tp, next);
+                commits.commitIfDue(c, tp, next);
             }
             if (done < chunk.size()) {
                 c.seek(tp, chunk.get(done).offset());   // the rest waits for the next poll
