@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 
 /**
  * A statement run on plain JDBC over the transaction's own connection, for the few that run on every answer: the
- * transaction's settings, the assessment's lock, the answer's upsert and {@code answerAll}'s, and the outbox and
- * audit-log appends. Jdbi's work around each statement
+ * transaction's settings, the assessment's lock, the answer's upsert, {@code answerAll}'s and group commit's, and
+ * the outbox and audit-log appends; and for re-scoring's batch statements. Jdbi's work around each statement
  * (configuration look-ups, argument factories, the statement context) was about a quarter of the request threads'
  * CPU in the viral-peak benchmark; the rest of the adapter keeps Jdbi.
  *
