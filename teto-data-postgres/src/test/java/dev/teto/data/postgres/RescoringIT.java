@@ -142,6 +142,33 @@ class RescoringIT {
                 EventTypes.PROFILE_RESCORED, after.id().toString(), before.id().toString(), before.personalityType()));
     }
 
+    /** Runs of different versions share no run row; they take turns on each batch's assessments instead. */
+    @Test
+    void runsOfDifferentVersionsAtOnceEachGiveEveryAssessmentItsProfile() throws Exception {
+        List<Assessment> taken = completed(60);
+        List<String> versions = List.of("2", "3", "4");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(versions.size());
+        try {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(versions.size());
+            List<java.util.concurrent.Future<RescoreReport>> runs = new ArrayList<>();
+            for (String v : versions) {
+                runs.add(pool.submit(() -> {
+                    together.await();
+                    return data.get(Rescoring.class).rescore(banded("together", v), RescoreOptions.DEFAULTS.withBatchSize(5));
+                }));
+            }
+            for (java.util.concurrent.Future<RescoreReport> run : runs) {
+                assertEquals(60, run.get(60, java.util.concurrent.TimeUnit.SECONDS).rescored());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (Assessment a : taken) {
+            assertEquals(1, currentProfiles(a.id()));
+            assertEquals(1 + versions.size(), data.profiles().versions(a.id()).size());
+        }
+    }
+
     @Test
     void repeatingAFinishedRunRescoresOnlyNewCompletions() {
         completed(4);

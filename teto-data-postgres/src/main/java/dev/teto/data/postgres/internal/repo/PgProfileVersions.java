@@ -27,6 +27,9 @@ final class PgProfileVersions implements ProfileVersions {
      * Each row with its owner's liveness and whether the scorer version scored it: core's two checks, read with
      * the batch instead of by two more statements. Two texts, as the first batch has no position. The columns
      * {@code Assessment} holds, not {@code *}: the question set's 28 ids would be most of each row's bytes.
+     * The batch's assessments stay locked to its end, in id order: a run of another version that demotes and inserts
+     * for the same assessments waits, and its demoting statement then sees this run's new current profile. Without
+     * the lock it demoted only what its snapshot held current and its insert broke the one-current index.
      */
     private static final String CANDIDATES = """
             SELECT a.id, a.user_id, a.status, a.version, a.started_at, a.completed_at, a.duration_seconds,
@@ -36,7 +39,8 @@ final class PgProfileVersions implements ProfileVersions {
                            AND p.scorer_version = :version) AS scored
             FROM assessments a LEFT JOIN users u ON u.id = a.user_id
             WHERE a.status = 'completed'%s
-            ORDER BY a.id LIMIT :limit""";
+            ORDER BY a.id LIMIT :limit
+            FOR NO KEY UPDATE OF a""";
     private static final DirectStatement CANDIDATES_FIRST = DirectStatement.of(CANDIDATES.formatted(""),
             Map.of("name", String.class, "version", String.class, "limit", Integer.class));
     private static final DirectStatement CANDIDATES_AFTER = DirectStatement.of(CANDIDATES.formatted(
