@@ -27,9 +27,6 @@ final class PgProfileVersions implements ProfileVersions {
      * Each row with its owner's liveness and whether the scorer version scored it: core's two checks, read with
      * the batch instead of by two more statements. Two texts, as the first batch has no position. The columns
      * {@code Assessment} holds, not {@code *}: the question set's 28 ids would be most of each row's bytes.
-     * The batch's assessments stay locked to its end, in id order: a run of another version that demotes and inserts
-     * for the same assessments waits, and its demoting statement then sees this run's new current profile. Without
-     * the lock it demoted only what its snapshot held current and its insert broke the one-current index.
      */
     private static final String CANDIDATES = """
             SELECT a.id, a.user_id, a.status, a.version, a.started_at, a.completed_at, a.duration_seconds,
@@ -39,8 +36,7 @@ final class PgProfileVersions implements ProfileVersions {
                            AND p.scorer_version = :version) AS scored
             FROM assessments a LEFT JOIN users u ON u.id = a.user_id
             WHERE a.status = 'completed'%s
-            ORDER BY a.id LIMIT :limit
-            FOR NO KEY UPDATE OF a""";
+            ORDER BY a.id LIMIT :limit""";
     private static final DirectStatement CANDIDATES_FIRST = DirectStatement.of(CANDIDATES.formatted(""),
             Map.of("name", String.class, "version", String.class, "limit", Integer.class));
     private static final DirectStatement CANDIDATES_AFTER = DirectStatement.of(CANDIDATES.formatted(
@@ -98,9 +94,17 @@ final class PgProfileVersions implements ProfileVersions {
         }));
     }
 
+    /**
+     * Besides the run's row, every batch takes the schema's re-scoring lock (transaction-scoped, advisory), so the
+     * batches of runs of different versions take turns too: otherwise one run's demoting {@code UPDATE} missed the
+     * new current profile that another committed meanwhile (its snapshot predates it) and its insert broke the
+     * one-current index. Taken in the same statement, before the row lock, by every runner alike. Locking the batch's
+     * assessment rows instead wrote a lock record into 200 heap tuples per batch, measurably slower.
+     */
     private static Optional<RescoreRun> lock(Handle h, ScorerVersion scorer) {
         return h.createQuery("""
-                        SELECT position, scanned, rescored, skipped, finished_at IS NOT NULL AS finished
+                        SELECT position, scanned, rescored, skipped, finished_at IS NOT NULL AS finished,
+                               pg_advisory_xact_lock(hashtextextended(current_schema() || '.teto.rescore', 0)) AS l
                         FROM rescore_runs WHERE scorer_name = :name AND scorer_version = :version FOR UPDATE""")
                 .bind("name", scorer.name()).bind("version", scorer.version())
                 .map((rs, ctx) -> new RescoreRun(scorer, Rows.uuid(rs, "position"), rs.getLong("scanned"),
