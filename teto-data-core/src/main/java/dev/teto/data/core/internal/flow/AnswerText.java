@@ -2,6 +2,7 @@ package dev.teto.data.core.internal.flow;
 
 import dev.teto.data.api.model.Answer;
 import dev.teto.data.api.model.AnswerInput;
+import dev.teto.data.api.scoring.ScoringInput;
 import dev.teto.data.core.internal.privacy.PersonalFields;
 import dev.teto.data.core.internal.tx.Unit;
 
@@ -22,6 +23,14 @@ public final class AnswerText {
         }
         return new AnswerInput(input.questionId(), input.value(), input.optionId(),
                 fields.seal(unit, owner, input.textResponse()), input.responseTimeMs());
+    }
+
+    /** The items with their free-text answers opened; the same list when none has text (scale and choice only). */
+    public List<ScoringInput.Item> open(Unit unit, List<ScoringInput.Item> items) {
+        if (!fields.sealing() || items.stream().allMatch(item -> item.answer().textResponse() == null)) {
+            return items;
+        }
+        return items.stream().map(item -> new ScoringInput.Item(item.question(), open(unit, item.answer()))).toList();
     }
 
     /** Opens a free-text answer, recording the read of its text; other answers pass as they are. */

@@ -288,8 +288,7 @@ public final class AssessmentFlowService implements AssessmentFlow {
             List<UUID> questionSet = questionSet(store, locked);
             CompletionRule.requireEveryQuestionAnswered(locked.assessment(), questionSet, answers);
             // The scorer sees free text opened; the completion event keeps it sealed.
-            ProfileDraft draft = scorer.score(new ScoringInput(locked.assessment(), items.stream()
-                    .map(item -> new ScoringInput.Item(item.question(), text.open(unit, item.answer()))).toList()));
+            ProfileDraft draft = scorer.score(new ScoringInput(locked.assessment(), text.open(unit, items)));
             Check.required("scorer result", draft).validate();
             Assessment completed = store.markCompleted(assessmentId);
             Profile profile = unit.port(ProfileRepository.class)

@@ -122,8 +122,7 @@ public final class RescoreService implements Rescoring {
         List<NewProfile> drafts = new ArrayList<>(due.size());
         for (Assessment assessment : due) {
             // As at completion: the scorer sees free text opened.
-            List<ScoringInput.Item> items = answers.get(assessment.id()).stream()
-                    .map(item -> new ScoringInput.Item(item.question(), text.open(unit, item.answer()))).toList();
+            List<ScoringInput.Item> items = text.open(unit, answers.get(assessment.id()));
             ProfileDraft draft = scorer.score(new ScoringInput(assessment, items));
             Check.required("scorer result", draft).validate();
             drafts.add(new NewProfile(assessment.userId(), assessment.id(), draft, version));

@@ -47,9 +47,9 @@ final class AnsweredQuestions {
     private static final DirectStatement ANSWERS_OF = DirectStatement.of("""
             SELECT id, user_id, assessment_id, question_id, option_id, value, text_response, response_time_ms,
                    created_at
-            FROM answers WHERE assessment_id = ANY(CAST(:ids AS uuid[]))""", Map.of("ids", String[].class));
+            FROM answers WHERE assessment_id = ANY(:ids)""", Map.of("ids", UUID[].class));
     private static final DirectStatement QUESTIONS_OF = DirectStatement.of(
-            "SELECT * FROM questions WHERE id = ANY(CAST(:ids AS uuid[]))", Map.of("ids", String[].class));
+            "SELECT * FROM questions WHERE id = ANY(:ids)", Map.of("ids", UUID[].class));
 
     /**
      * A batch's (re-scoring): the answers alone, then the batch's few distinct questions once. Joined, every question's
@@ -57,7 +57,7 @@ final class AnsweredQuestions {
      * cost. Every assessment asked for is a key, with an empty list when it has no answers; items in the join's order.
      */
     static Map<UUID, List<ScoringInput.Item>> ofMany(Handle h, Collection<UUID> assessmentIds) {
-        List<Answer> answers = ANSWERS_OF.query(h, name -> texts(assessmentIds), rs -> {
+        List<Answer> answers = ANSWERS_OF.query(h, name -> assessmentIds.toArray(UUID[]::new), rs -> {
             List<Answer> read = new ArrayList<>(assessmentIds.size() * 28);
             while (rs.next()) {
                 read.add(answerAt(rs));
@@ -66,7 +66,7 @@ final class AnsweredQuestions {
         });
         Set<UUID> questionIds = new HashSet<>();
         answers.forEach(a -> questionIds.add(a.questionId()));
-        List<Question> questions = QUESTIONS_OF.query(h, name -> texts(questionIds), rs -> {
+        List<Question> questions = QUESTIONS_OF.query(h, name -> questionIds.toArray(UUID[]::new), rs -> {
             List<Question> read = new ArrayList<>(questionIds.size());
             while (rs.next()) {
                 read.add(JdbiQuestionRepository.MAPPER.map(rs, null));
@@ -100,12 +100,6 @@ final class AnsweredQuestions {
         return new Answer(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                 rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, Integer.class),
                 rs.getString(7), rs.getObject(8, Integer.class), created == null ? null : created.toInstant());
-    }
-
-    private static List<String> texts(Collection<UUID> ids) {
-        List<String> texts = new ArrayList<>(ids.size());
-        ids.forEach(id -> texts.add(id.toString()));
-        return texts;
     }
 
     /**

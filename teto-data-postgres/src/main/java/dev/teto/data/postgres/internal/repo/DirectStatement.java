@@ -36,7 +36,7 @@ public final class DirectStatement {
     private static final Pattern PARAMETER = Pattern.compile("(?<!:):([A-Za-z][A-Za-z0-9]*)");
     private static final Map<Class<?>, Integer> NULL_TYPES = Map.of(UUID.class, Types.OTHER, String.class,
             Types.VARCHAR, Integer.class, Types.INTEGER, Boolean.class, Types.BOOLEAN, Instant.class,
-            Types.TIMESTAMP_WITH_TIMEZONE, String[].class, Types.ARRAY);
+            Types.TIMESTAMP_WITH_TIMEZONE, String[].class, Types.ARRAY, UUID[].class, Types.ARRAY);
 
     /** Reads the statement's result. */
     @FunctionalInterface
@@ -65,7 +65,7 @@ public final class DirectStatement {
     /**
      * @param namedSql the statement with {@code :name} parameters
      * @param types    each parameter's Java type (UUID, String, Integer, Boolean, Instant, or String[] for a
-     *                 {@code text[]} bound from a List of strings), which types a null
+     *                 {@code text[]} bound from a List of strings, or UUID[] for a {@code uuid[]}), which types a null
      */
     public static DirectStatement of(String namedSql, Map<String, Class<?>> types) {
         List<String> names = new ArrayList<>();
@@ -139,6 +139,8 @@ public final class DirectStatement {
                 ps.setNull(i + 1, nullTypes[i]);
             } else if (value instanceof Instant instant) {
                 ps.setObject(i + 1, instant.atOffset(ZoneOffset.UTC));   // as InstantArgumentFactory binds it
+            } else if (value instanceof UUID[] ids) {
+                ps.setArray(i + 1, connection.createArrayOf("uuid", ids));
             } else if (value instanceof List<?> list) {
                 ps.setArray(i + 1, connection.createArrayOf("text", list.toArray()));
             } else {

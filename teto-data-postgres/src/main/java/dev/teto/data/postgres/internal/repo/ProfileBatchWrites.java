@@ -27,8 +27,8 @@ final class ProfileBatchWrites {
     /** {@code is_current} is in the partial unique index's predicate: the old versions step down first. */
     private static final DirectStatement DEMOTE = DirectStatement.of("""
             UPDATE profiles SET is_current = false
-            WHERE assessment_id = ANY(CAST(:assessmentIds AS uuid[])) AND is_current
-            RETURNING assessment_id, id, personality_type, created_at""", Map.of("assessmentIds", String[].class));
+            WHERE assessment_id = ANY(:assessmentIds) AND is_current
+            RETURNING assessment_id, id, personality_type, created_at""", Map.of("assessmentIds", UUID[].class));
 
     private static final DirectStatement INSERT_MANY = DirectStatement.of("""
             INSERT INTO profiles (user_id, assessment_id, personality_type, type_name, dimensions, strengths,
@@ -56,7 +56,8 @@ final class ProfileBatchWrites {
 
     /** In input order; assessments must be distinct (a batch visits each once). */
     static List<Superseded> supersede(Handle h, List<NewProfile> profiles) {
-        Map<UUID, Previous> previous = DEMOTE.query(h, name -> column(profiles, p -> p.assessmentId().toString()),
+        Map<UUID, Previous> previous = DEMOTE.query(h,
+                name -> profiles.stream().map(NewProfile::assessmentId).toArray(UUID[]::new),
                 rs -> {
                     Map<UUID, Previous> byAssessment = new HashMap<>();
                     while (rs.next()) {
