@@ -82,8 +82,8 @@ final class AnswerBatchWrites {
         // (4,225 plans in 5,897 calls at 32 threads, 0.3 ms each); one small statement costs less than that.
         GENERIC_PLANS.query(h, name -> null, rs -> null);
         LOCK_DIRECT.query(h, name -> "assessmentIds".equals(name)
-                ? AnswerWrites.texts(targets, AnswerTarget::assessmentId)
-                : AnswerWrites.texts(targets, AnswerTarget::questionId), rs -> {
+                ? DirectStatement.texts(targets, AnswerTarget::assessmentId)
+                : DirectStatement.texts(targets, AnswerTarget::questionId), rs -> {
                     while (rs.next()) {
                         found[(int) rs.getLong("n") - 1] = PgAssessmentStore.LOCKED_FOR_ANSWER.map(rs, null);
                     }
@@ -103,8 +103,8 @@ final class AnswerBatchWrites {
         }
         SavedAnswer[] saved = new SavedAnswer[n];
         UPSERT_DIRECT.query(h, name -> switch (name) {
-            case "userIds" -> AnswerWrites.texts(writes, w -> w.assessment().userId());
-            case "assessmentIds" -> AnswerWrites.texts(writes, w -> w.assessment().id());
+            case "userIds" -> DirectStatement.texts(writes, w -> w.assessment().userId());
+            case "assessmentIds" -> DirectStatement.texts(writes, w -> w.assessment().id());
             default -> AnswerWrites.answerColumn(inputs, name);
         }, rs -> {
             while (rs.next()) {

@@ -8,12 +8,10 @@ import dev.teto.data.api.model.AnswerInput;
 import dev.teto.data.api.model.Assessment;
 import org.jdbi.v3.core.Handle;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The answer upserts. Callers hold the assessment's row lock, which is what keeps the count exact.
@@ -144,22 +142,12 @@ final class AnswerWrites {
      */
     static List<String> answerColumn(List<AnswerInput> inputs, String parameter) {
         return switch (parameter) {
-            case "questionIds" -> texts(inputs, AnswerInput::questionId);
-            case "optionIds" -> texts(inputs, AnswerInput::optionId);
-            case "values" -> texts(inputs, AnswerInput::value);
-            case "textResponses" -> texts(inputs, AnswerInput::textResponse);
-            case "responseTimes" -> texts(inputs, AnswerInput::responseTimeMs);
+            case "questionIds" -> DirectStatement.texts(inputs, AnswerInput::questionId);
+            case "optionIds" -> DirectStatement.texts(inputs, AnswerInput::optionId);
+            case "values" -> DirectStatement.texts(inputs, AnswerInput::value);
+            case "textResponses" -> DirectStatement.texts(inputs, AnswerInput::textResponse);
+            case "responseTimes" -> DirectStatement.texts(inputs, AnswerInput::responseTimeMs);
             default -> throw new IllegalArgumentException("no answer column for parameter " + parameter);
         };
-    }
-
-    /** One field of every row as text, nulls kept: what {@link DirectStatement} binds as a {@code text[]}. */
-    static <T> List<String> texts(List<T> rows, Function<T, ?> field) {
-        List<String> texts = new ArrayList<>(rows.size());
-        for (T row : rows) {
-            Object value = field.apply(row);
-            texts.add(value == null ? null : value.toString());
-        }
-        return texts;
     }
 }

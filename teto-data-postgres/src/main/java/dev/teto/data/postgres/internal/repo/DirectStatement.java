@@ -84,6 +84,16 @@ public final class DirectStatement {
         return new DirectStatement(namedSql, sql.toString(), names.toArray(String[]::new), nullTypes);
     }
 
+    /** One field of every row as text, nulls kept: what a {@code String[]} parameter binds as a {@code text[]}. */
+    public static <T> List<String> texts(List<T> rows, Function<T, ?> field) {
+        List<String> texts = new ArrayList<>(rows.size());
+        for (T row : rows) {
+            Object value = field.apply(row);
+            texts.add(value == null ? null : value.toString());
+        }
+        return texts;
+    }
+
     /** The positional text the driver gets. */
     String sql() {
         return sql;

@@ -23,15 +23,15 @@ final class JdbiProfileRepository implements ProfileRepository {
     static final RecordRowMapper<Profile> MAPPER = RecordRowMapper.of(Profile.class).column("current", "is_current");
 
     /** The insert of {@link #create} and of re-scoring: {@code :name} and {@code :version} are the scorer's. */
-    static final String INSERT_NO_RETURNING = """
+    static final String INSERT = """
             INSERT INTO profiles (user_id, assessment_id, personality_type, type_name, dimensions, strengths,
                                   growth_areas, career_matches, relationship_insights, development_plan, metadata,
                                   scorer_name, scorer_version)
             VALUES (:userId, :assessmentId, :personalityType, :typeName, CAST(:dimensions AS jsonb),
                     CAST(:strengths AS text[]), CAST(:growthAreas AS text[]), CAST(:careerMatches AS jsonb),
                     CAST(:relationshipInsights AS jsonb), CAST(:developmentPlan AS jsonb), CAST(:metadata AS jsonb),
-                    :name, :version)""";
-    static final String INSERT = INSERT_NO_RETURNING + "\nRETURNING *";
+                    :name, :version)
+            RETURNING *""";
 
     private final Sql sql;
 

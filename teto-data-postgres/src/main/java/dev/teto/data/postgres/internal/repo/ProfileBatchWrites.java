@@ -96,8 +96,8 @@ final class ProfileBatchWrites {
 
     private static List<String> values(List<NewProfile> profiles, String parameter) {
         return switch (parameter) {
-            case "userIds" -> column(profiles, p -> p.userId().toString());
-            case "assessmentIds" -> column(profiles, p -> p.assessmentId().toString());
+            case "userIds" -> DirectStatement.texts(profiles, NewProfile::userId);
+            case "assessmentIds" -> DirectStatement.texts(profiles, NewProfile::assessmentId);
             case "personalityTypes" -> draft(profiles, ProfileDraft::personalityType);
             case "typeNames" -> draft(profiles, ProfileDraft::typeName);
             case "dimensions" -> draft(profiles, d -> Json.write("dimensions", d.dimensions()));
@@ -108,27 +108,21 @@ final class ProfileBatchWrites {
                     draft(profiles, d -> Json.write("relationshipInsights", d.relationshipInsights()));
             case "developmentPlans" -> draft(profiles, d -> Json.write("developmentPlan", d.developmentPlan()));
             case "metadata" -> draft(profiles, d -> Json.write("metadata", d.metadata()));
-            case "scorerNames" -> column(profiles, p -> p.scorer().name());
-            case "scorerVersions" -> column(profiles, p -> p.scorer().version());
+            case "scorerNames" -> DirectStatement.texts(profiles, p -> p.scorer().name());
+            case "scorerVersions" -> DirectStatement.texts(profiles, p -> p.scorer().version());
             default -> throw new IllegalArgumentException("no column for parameter " + parameter);
         };
     }
 
-    private static List<String> column(List<NewProfile> profiles, Function<NewProfile, String> field) {
-        List<String> column = new ArrayList<>(profiles.size());
-        profiles.forEach(p -> column.add(field.apply(p)));
-        return column;
-    }
-
     private static List<String> draft(List<NewProfile> profiles, Function<ProfileDraft, String> field) {
-        return column(profiles, p -> field.apply(p.content()));
+        return DirectStatement.texts(profiles, p -> field.apply(p.content()));
     }
 
     /**
      * A list as the text of a PostgreSQL array, which the statement casts to {@code text[]}: each element quoted, with
      * its backslashes and double quotes escaped, so any text comes back as written; a null element stays NULL.
      */
-    static String arrayLiteral(List<String> values) {
+    private static String arrayLiteral(List<String> values) {
         if (values == null) {
             return null;
         }
